@@ -1,0 +1,13 @@
+export { ceasefireMachine, type CeasefireMachine } from './model/ceasefire.machine.js';
+export { EVENTS, EVENT_TYPES, isEventType, type CeasefireEvent, type CeasefireEventType, type EventCoding, type EventInfo, type PloverEvent } from './model/events.js';
+export { ACTORS, isActorId, type ActorId, type ActorInfo } from './model/actors.js';
+export { OUTCOMES, OUTCOME_NAMES, outcomeOf, isOutcome, type Outcome } from './model/outcome.js';
+export { bothPartiesAccepted, russiaHasAccepted, isNotBackdated, truceEndFrom, TRUCE_DAYS, INITIAL_CONTEXT, type CeasefireContext } from './model/positions.js';
+export { addDays, isIsoDate, type IsoDate } from './model/calendar.js';
+export { defineScenario, VERIFICATIONS, type Article, type Branch, type Expectation, type Scenario, type ScenarioInput, type Source, type Step, type Verification } from './engine/scenario.js';
+export { replay, type ReplayOptions, type ReplayResult, type StepResult, type ExpectationResult, type CeasefireSnapshot } from './engine/replay.js';
+export { validateScenario } from './engine/validate.js';
+export { ScenarioError, isScenarioError } from './engine/errors.js';
+export { describeTracks, diffTracks, type TrackView, type TrackChange, type StateLabel } from './engine/view.js';
+export { findQuoteProblems, normalizeForQuote, type QuoteProblem } from './engine/quotes.js';
+export { runScenarioScript } from './cli/script.js';

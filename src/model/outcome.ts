@@ -1,0 +1,50 @@
+import type { SnapshotFrom } from 'xstate';
+import type { CeasefireMachine } from './ceasefire.machine.js';
+
+/** Where the ceasefire process stands, in one word an analyst can group by. */
+export const OUTCOMES = {
+  'no-proposal': 'No proposal has reached Ukraine yet.',
+  'awaiting-russia': 'Ukraine has endorsed; Russia has not given a formal answer.',
+  'agreed-in-principle': 'Russia agreed in principle with conditions; terms not agreed, no ceasefire in force.',
+  'terms-agreed': 'Both sides accept; the ceasefire has not started yet.',
+  'ceasefire-in-force': 'The 30-day ceasefire is in force.',
+  'truce-extended': 'The ceasefire is in force and has been extended.',
+  'truce-expired': 'The ceasefire ran its course and expired.',
+  'truce-collapsed': 'The ceasefire collapsed after a violation.',
+  'rejected': 'Russia rejected the proposal outright.',
+  'lapsed': 'The proposal lapsed while the terms were dragged out.',
+  'endorsement-withdrawn': 'Ukraine withdrew its endorsement.',
+  'narrower-deal': 'The presidents settled for a narrower deal.',
+} as const;
+
+/** One of the outcomes in {@link OUTCOMES}. */
+export type Outcome = keyof typeof OUTCOMES;
+
+/** Every outcome name, in order of the process. */
+export const OUTCOME_NAMES = Object.keys(OUTCOMES) as Outcome[];
+
+/** True when `name` is one of the model's outcomes. */
+export function isOutcome(name: unknown): name is Outcome {
+  return typeof name === 'string' && Object.hasOwn(OUTCOMES, name);
+}
+
+/** The outcome a snapshot of the ceasefire machine stands at. */
+export function outcomeOf(snapshot: SnapshotFrom<CeasefireMachine>): Outcome {
+  const m = (value: Parameters<typeof snapshot.matches>[0]) => snapshot.matches(value);
+  if (m({ proposal: { inForce: 'extended' } })) return 'truce-extended';
+  if (m({ proposal: 'inForce' })) return 'ceasefire-in-force';
+  if (m({ proposal: 'expired' })) return 'truce-expired';
+  if (m({ proposal: 'collapsed' })) return 'truce-collapsed';
+  if (m({ proposal: 'rejected' })) return 'rejected';
+  if (m({ proposal: 'lapsed' })) return 'lapsed';
+  if (m({ proposal: 'withdrawn' })) return 'endorsement-withdrawn';
+  if (m({ proposal: 'narrowerDeal' })) return 'narrower-deal';
+  if (m({ proposal: { underConsideration: 'termsAgreed' } }) || m({ proposal: { underConsideration: 'russiaAccepted' } })) {
+    return 'terms-agreed';
+  }
+  if (m({ proposal: { underConsideration: 'agreedInPrinciple' } }) || m({ proposal: { underConsideration: 'termsUnderNegotiation' } })) {
+    return 'agreed-in-principle';
+  }
+  if (m({ proposal: 'underConsideration' })) return 'awaiting-russia';
+  return 'no-proposal';
+}
