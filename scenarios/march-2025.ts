@@ -1,4 +1,4 @@
-import { defineScenario, runScenarioScript, type Step } from '../src/index.js';
+import { defineScenario, runScenarioScript, type Branch, type Step } from '../src/index.js';
 import { ARTICLES } from './_articles.js';
 
 /** What the three articles report, in date order, each with its own words. */
@@ -378,6 +378,130 @@ const record: Step[] = [
   },
 ];
 
+/** Roads the articles point at but the record does not take: each one hypothetical. */
+const branches: Branch[] = [
+  {
+    name: 'russia-accepts-truce-expires',
+    title: 'Russia accepts the 30 days outright; the truce runs its course and expires',
+    from: 'kremlin-no-comment',
+    motivation: { article: '000', quote: 'whether to accept a truce and abandon hopes of making new gains' },
+    expectedOutcome: 'truce-expired',
+    until: '2025-04-30',
+    steps: [
+      { id: 'putin-accepts', date: '2025-03-13', actor: 'putin', event: 'russia.accept' },
+      { id: 'truce-starts', date: '2025-03-16', actor: 'russia', event: 'ceasefire.start', expect: { outcome: 'ceasefire-in-force' } },
+    ],
+  },
+  {
+    name: 'russia-accepts-truce-extended',
+    title: 'Russia accepts the 30 days; the truce is extended toward a broader deal',
+    from: 'kremlin-no-comment',
+    motivation: { article: '001', quote: 'Zelenskyy said the halt in fighting could be used to create a broader peace deal for the conflict' },
+    expectedOutcome: 'truce-extended',
+    until: '2025-04-30',
+    steps: [
+      { id: 'putin-accepts', date: '2025-03-13', actor: 'putin', event: 'russia.accept' },
+      { id: 'truce-starts', date: '2025-03-16', actor: 'russia', event: 'ceasefire.start' },
+      { id: 'truce-extended', date: '2025-04-10', actor: 'united-states', event: 'truce.extend' },
+    ],
+  },
+  {
+    name: 'russia-rejects-sanctions-follow',
+    title: 'Russia rejects the proposal outright and the threatened sanctions follow',
+    from: 'aide-dismisses',
+    motivation: { article: '000', quote: 'The U.S. president has made veiled threats to hit Russia with new sanctions if it won’t engage with peace efforts.' },
+    expectedOutcome: 'rejected',
+    steps: [
+      { id: 'putin-rejects', date: '2025-03-13', actor: 'putin', event: 'russia.reject' },
+      { id: 'sanctions-imposed', date: '2025-03-20', actor: 'trump', event: 'us.imposeSanctions', expect: { state: { leverage: 'sanctionsImposed' } } },
+    ],
+  },
+  {
+    name: 'moscow-drags-terms-out',
+    title: 'Moscow drags out the terms until the proposal lapses',
+    from: 'plea-to-spare',
+    motivation: { article: '002', quote: 'nothing will work out at all, or that it will not work out for as long as possible.' },
+    expectedOutcome: 'lapsed',
+    steps: [
+      { id: 'terms-talks-open', date: '2025-03-18', actor: 'russia', event: 'terms.negotiate' },
+      { id: 'us-presses-again', date: '2025-04-01', actor: 'trump', event: 'us.pressRussia' },
+      { id: 'proposal-lapses', date: '2025-04-30', actor: 'russia', event: 'proposal.lapse' },
+    ],
+  },
+  {
+    name: 'presidents-call-narrow-deal',
+    title: "The presidents' call produces a narrower deal instead of a full ceasefire",
+    from: 'plea-to-spare',
+    motivation: { article: '001', quote: 'Maybe I should call President [Donald] Trump and have a discussion with him' },
+    expectedOutcome: 'narrower-deal',
+    steps: [
+      { id: 'presidents-call', date: '2025-03-18', actor: 'trump', event: 'leaders.call' },
+      { id: 'terms-talks-open', date: '2025-03-18', actor: 'russia', event: 'terms.negotiate' },
+      { id: 'narrow-deal', date: '2025-03-25', actor: 'russia', event: 'terms.agreeNarrowerDeal' },
+    ],
+  },
+  {
+    name: 'ukraine-withdraws-aid-paused',
+    title: 'Ukraine withdraws its endorsement and the aid pause returns',
+    from: 'plea-to-spare',
+    motivation: { article: '000', quote: 'The U.S. on Tuesday lifted its March 3 suspension of military aid for Kyiv after senior U.S. and Ukrainian officials made progress on how to stop the fighting' },
+    expectedOutcome: 'endorsement-withdrawn',
+    steps: [
+      { id: 'ukraine-withdraws', date: '2025-03-20', actor: 'zelenskyy', event: 'ukraine.withdrawEndorsement' },
+      { id: 'aid-paused-again', date: '2025-03-21', actor: 'united-states', event: 'aid.suspend', expect: { state: { aid: 'suspended' } } },
+    ],
+  },
+  {
+    name: 'truce-collapses',
+    title: 'Terms are agreed and the truce starts, then collapses on a reported violation',
+    from: 'plea-to-spare',
+    motivation: { article: '002', quote: "Putin continues to focus on his maximalist goal of bringing Ukraine into Russia's security and economic orbit" },
+    expectedOutcome: 'truce-collapsed',
+    steps: [
+      { id: 'terms-talks-open', date: '2025-03-18', actor: 'russia', event: 'terms.negotiate' },
+      { id: 'terms-agreed', date: '2025-03-28', actor: 'russia', event: 'terms.agree' },
+      { id: 'truce-starts', date: '2025-03-30', actor: 'russia', event: 'ceasefire.start' },
+      { id: 'violation-reported', date: '2025-04-06', actor: 'russian-forces', event: 'truce.violate' },
+    ],
+  },
+  {
+    name: 'encircled-troops-spared',
+    title: 'Putin spares the encircled troops and the terms are agreed',
+    from: 'plea-to-spare',
+    motivation: { article: '002', quote: 'I have strongly requested to President Putin that their lives be spared.' },
+    expectedOutcome: 'ceasefire-in-force',
+    steps: [
+      { id: 'troops-spared', date: '2025-03-15', actor: 'putin', event: 'russia.spareTroops' },
+      { id: 'terms-talks-open', date: '2025-03-18', actor: 'russia', event: 'terms.negotiate' },
+      { id: 'terms-agreed', date: '2025-03-28', actor: 'russia', event: 'terms.agree' },
+      { id: 'truce-starts', date: '2025-03-30', actor: 'russia', event: 'ceasefire.start' },
+    ],
+  },
+  {
+    name: 'encircled-troops-not-spared',
+    title: 'The encircled troops are attacked and Moscow rejects the ceasefire',
+    from: 'plea-to-spare',
+    motivation: { article: '002', quote: 'This would be a horrible massacre, one not seen since World War II.' },
+    expectedOutcome: 'rejected',
+    steps: [
+      { id: 'encircled-attacked', date: '2025-03-16', actor: 'russian-forces', event: 'russia.attackEncircled' },
+      { id: 'putin-rejects', date: '2025-03-20', actor: 'putin', event: 'russia.reject' },
+    ],
+  },
+  {
+    name: 'kursk-cleared-push-into-sumy',
+    title: "Kursk is cleared and a push into Sumy for a 'security zone' derails the talks",
+    from: 'plea-to-spare',
+    motivation: { article: '000', quote: 'That idea could complicate a ceasefire deal.' },
+    expectedOutcome: 'lapsed',
+    steps: [
+      { id: 'kursk-cleared', date: '2025-03-20', actor: 'russian-forces', event: 'russia.expelFromKursk' },
+      { id: 'push-into-sumy', date: '2025-03-25', actor: 'russian-forces', event: 'russia.pushIntoSumy' },
+      { id: 'talks-derailed', date: '2025-04-15', actor: 'russia', event: 'proposal.lapse' },
+    ],
+  },
+];
+
 /** The March 2025 record: the 30-day ceasefire proposal as three news articles report it. */
 const scenario = defineScenario({
   id: 'march-2025',
@@ -386,6 +510,7 @@ const scenario = defineScenario({
     "From Ukraine's August 2024 incursion into Kursk to the reports of 14 March 2025: the proposal, Ukraine's endorsement, the envoy in Moscow and Russia's conditional answer.",
   articles: ARTICLES,
   steps: record,
+  branches,
 });
 
 export default scenario;

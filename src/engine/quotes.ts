@@ -21,7 +21,7 @@ export function normalizeForQuote(text: string): string {
 /** Every quote a scenario cites, with where it is cited (record, branches, motivations). */
 export function citedQuotes(scenario: Scenario): Array<{ citedAt: string; source: Source }> {
   const fromSteps = (steps: Scenario['steps'], prefix: string) =>
-    steps.flatMap((step) => step.sources.map((source) => ({ citedAt: `${prefix}${step.id}`, source })));
+    steps.flatMap((step) => (step.sources ?? []).map((source) => ({ citedAt: `${prefix}${step.id}`, source })));
   return [
     ...fromSteps(scenario.steps, ''),
     ...scenario.branches.flatMap((branch) => [

@@ -1,13 +1,16 @@
 import { initialTransition, transition, type AnyEventObject, type SnapshotFrom, type StateValue } from 'xstate';
 import { ACTORS, type ActorId } from '../model/actors.js';
 import { ceasefireMachine, type CeasefireMachine } from '../model/ceasefire.machine.js';
+import type { IsoDate } from '../model/calendar.js';
 import { EVENTS, type CeasefireEvent } from '../model/events.js';
 import { outcomeOf, type Outcome } from '../model/outcome.js';
+import type { CeasefireContext } from '../model/positions.js';
+import { statesAccepting } from './accepting.js';
 import { ScenarioError } from './errors.js';
-import type { Expectation, Scenario, Source, Step, Verification } from './scenario.js';
+import { planSteps, type PlannedStep } from './plan.js';
+import type { Expectation, Scenario, Source, Verification } from './scenario.js';
 import { Timers, type PendingTimer } from './timers.js';
 import { diffTracks, type TrackChange } from './view.js';
-import { statesAccepting } from './accepting.js';
 
 /** A snapshot of the ceasefire machine. */
 export type CeasefireSnapshot = SnapshotFrom<CeasefireMachine>;
@@ -36,7 +39,18 @@ export interface StepResult {
   readonly note?: string;
   readonly state: StateValue;
   readonly changes: readonly TrackChange[];
-  readonly expectation?: ExpectationResult;
+}
+
+/** Everything a run has reached: enough to print it, save it and continue it. */
+export interface RunState {
+  readonly value: StateValue;
+  readonly context: CeasefireContext;
+  /** The scenario's calendar: the last step's date, or later when time was run forward. */
+  readonly calendar: IsoDate | null;
+  readonly pendingTimers: readonly PendingTimer[];
+  readonly steps: readonly StepResult[];
+  readonly expectations: readonly ExpectationResult[];
+  readonly warnings: readonly string[];
 }
 
 /** The full result of replaying a scenario or one of its branches. */
@@ -52,15 +66,27 @@ export interface ReplayResult {
     readonly pendingTimers: readonly PendingTimer[];
   };
   readonly expectations: readonly ExpectationResult[];
+  /** Steps skipped by a lenient run, one line each. */
+  readonly warnings: readonly string[];
   /** True when every expectation held (and a branch reached its declared outcome). */
   readonly ok: boolean;
+  /** How many planned steps were applied (or skipped), and how many the plan has. */
+  readonly position: { readonly applied: number; readonly of: number; readonly lastStep: string | null };
   readonly snapshot: CeasefireSnapshot;
+  /** The run's state, as {@link resumeRun} takes it back. */
+  readonly state: RunState;
 }
 
 /** Options for {@link replay}. */
 export interface ReplayOptions {
   /** Replay this branch instead of the record (null or absent: the record). */
   readonly branch?: string | null;
+  /** After the last step, run the calendar forward to this day, firing delayed transitions. */
+  readonly until?: IsoDate;
+  /** Skip a step the model refuses, with a warning, instead of stopping with an error. */
+  readonly lenient?: boolean;
+  /** Stop after this step (to save the run and resume it later). */
+  readonly stopAfter?: string;
 }
 
 function checkExpectation(step: string, expected: Expectation, snapshot: CeasefireSnapshot): ExpectationResult {
@@ -76,84 +102,71 @@ function checkExpectation(step: string, expected: Expectation, snapshot: Ceasefi
   };
 }
 
-function refuse(step: Step, snapshot: CeasefireSnapshot): never {
-  const where = `step '${step.id}' (${step.date})`;
-  const current = snapshot.context.date;
-  if (current !== null && step.date < current) {
-    throw new ScenarioError(`${where}: event '${step.event}' is dated before the model's current date ${current}`);
-  }
-  const needed = statesAccepting(step.event);
-  throw new ScenarioError(
-    `${where}: event '${step.event}' is not accepted in the current state; it needs one of: ${needed.join(', ') || '(no state accepts it)'}`,
-  );
-}
+/** Applies planned steps and calendar time to one snapshot, recording each change. */
+class Runner {
+  snapshot: CeasefireSnapshot;
+  readonly timers: Timers;
+  calendar: IsoDate | null;
+  readonly steps: StepResult[];
+  readonly expectations: ExpectationResult[];
+  readonly warnings: string[];
 
-/** Steps to replay for the record or a branch, each marked hypothetical or not. */
-function planSteps(scenario: Scenario, branchName: string | null | undefined): { steps: Array<{ step: Step; hypothetical: boolean }>; expectedOutcome?: Outcome } {
-  if (branchName === null || branchName === undefined) {
-    return { steps: scenario.steps.map((step) => ({ step, hypothetical: false })) };
+  constructor(start?: RunState) {
+    if (start) {
+      this.snapshot = ceasefireMachine.resolveState({ value: start.value, context: start.context });
+      this.timers = new Timers(start.pendingTimers);
+    } else {
+      const [snapshot, actions] = initialTransition(ceasefireMachine);
+      this.snapshot = snapshot;
+      this.timers = new Timers();
+      this.timers.apply(actions, snapshot.context.date);
+    }
+    this.calendar = start?.calendar ?? null;
+    this.steps = [...(start?.steps ?? [])];
+    this.expectations = [...(start?.expectations ?? [])];
+    this.warnings = [...(start?.warnings ?? [])];
   }
-  const branch = scenario.branches.find((b) => b.name === branchName);
-  if (!branch) {
-    const known = scenario.branches.map((b) => b.name).join(', ') || 'none';
-    throw new ScenarioError(`scenario '${scenario.id}' has no branch '${branchName}' (branches: ${known})`);
-  }
-  const fork = scenario.steps.findIndex((s) => s.id === branch.from);
-  if (fork < 0) throw new ScenarioError(`branch '${branch.name}': field 'from': unknown step '${branch.from}'`);
-  return {
-    steps: [
-      ...scenario.steps.slice(0, fork + 1).map((step) => ({ step, hypothetical: false })),
-      ...branch.steps.map((step) => ({ step, hypothetical: true })),
-    ],
-    expectedOutcome: branch.expectedOutcome,
-  };
-}
 
-/**
- * Replay a scenario (or one of its branches) on the ceasefire machine with the
- * pure `transition` function: each step's resulting state, the delayed
- * transitions the calendar fires between steps, and every expectation checked.
- * Throws a {@link ScenarioError} when a step is refused by the model.
- */
-export function replay(scenario: Scenario, options: ReplayOptions = {}): ReplayResult {
-  const plan = planSteps(scenario, options.branch);
-  const timers = new Timers();
-  let [snapshot, actions] = initialTransition(ceasefireMachine);
-  timers.apply(actions, snapshot.context.date);
-  const steps: StepResult[] = [];
-  const expectations: ExpectationResult[] = [];
-
-  const fireDueTimers = (until: string) => {
-    for (let due = timers.nextDue(until); due; due = timers.nextDue(until)) {
-      const before = snapshot;
-      [snapshot, actions] = transition(ceasefireMachine, snapshot, due.event as AnyEventObject as CeasefireEvent);
-      timers.apply(actions, snapshot.context.date);
-      steps.push({
+  /** Fire every delayed transition due on or before `date`, then move the calendar there. */
+  advanceTo(date: IsoDate): void {
+    for (let due = this.timers.nextDue(date); due; due = this.timers.nextDue(date)) {
+      const before = this.snapshot;
+      const [after, actions] = transition(ceasefireMachine, before, due.event as AnyEventObject as CeasefireEvent);
+      this.snapshot = after;
+      this.timers.apply(actions, after.context.date);
+      this.steps.push({
         id: `timer-${due.due}`,
         date: due.due,
         datePrecision: 'day',
         kind: 'timer',
-        hypothetical: plan.expectedOutcome !== undefined,
+        hypothetical: this.steps.at(-1)?.hypothetical ?? false,
         actor: { id: 'calendar', name: 'Calendar' },
         event: { type: due.event.type, description: due.description },
         sources: [],
         verification: null,
-        state: snapshot.value,
-        changes: diffTracks(before.value, snapshot.value),
+        state: after.value,
+        changes: diffTracks(before.value, after.value),
       });
     }
-  };
+    if (this.calendar === null || date > this.calendar) this.calendar = date;
+  }
 
-  for (const { step, hypothetical } of plan.steps) {
-    fireDueTimers(step.date);
+  /** Apply one planned step; a refused step throws, or is skipped with a warning when lenient. */
+  apply({ step, hypothetical, origin }: PlannedStep, lenient: boolean): void {
+    this.advanceTo(step.date);
     const event: CeasefireEvent = { type: step.event, date: step.date };
-    if (!snapshot.can(event)) refuse(step, snapshot);
-    const before = snapshot;
-    [snapshot, actions] = transition(ceasefireMachine, snapshot, event);
-    timers.apply(actions, snapshot.context.date);
-    const expectation = step.expect ? checkExpectation(step.id, step.expect, snapshot) : undefined;
-    if (expectation) expectations.push(expectation);
-    steps.push({
+    if (!this.snapshot.can(event)) {
+      const reason = this.refusal(step.id, step.event, step.date, origin);
+      if (!lenient) throw new ScenarioError(reason);
+      this.warnings.push(`${reason} (skipped)`);
+      return;
+    }
+    const before = this.snapshot;
+    const [after, actions] = transition(ceasefireMachine, before, event);
+    this.snapshot = after;
+    this.timers.apply(actions, after.context.date);
+    if (step.expect) this.expectations.push(checkExpectation(step.id, step.expect, after));
+    this.steps.push({
       id: step.id,
       date: step.date,
       datePrecision: step.datePrecision ?? 'day',
@@ -161,29 +174,125 @@ export function replay(scenario: Scenario, options: ReplayOptions = {}): ReplayR
       hypothetical,
       actor: { id: step.actor, name: ACTORS[step.actor].name },
       event: { type: step.event, description: EVENTS[step.event].description },
-      sources: step.sources,
-      verification: step.verification,
+      sources: step.sources ?? [],
+      verification: step.verification ?? null,
       ...(step.note ? { note: step.note } : {}),
-      state: snapshot.value,
-      changes: diffTracks(before.value, snapshot.value),
-      ...(expectation ? { expectation } : {}),
+      state: after.value,
+      changes: diffTracks(before.value, after.value),
     });
   }
 
-  const outcome = outcomeOf(snapshot);
-  if (plan.expectedOutcome !== undefined) {
-    expectations.push(
-      checkExpectation(plan.steps.at(-1)?.step.id ?? '', { description: `branch ends in ${plan.expectedOutcome}`, outcome: plan.expectedOutcome }, snapshot),
-    );
+  refusal(id: string, type: string, date: string, origin: string | undefined): string {
+    const where = `${origin ? `${origin}: ` : ''}step '${id}' (${date})`;
+    const current = this.snapshot.context.date;
+    if (current !== null && date < current) {
+      return `${where}: event '${type}' is dated before the model's current date ${current}`;
+    }
+    const needed = statesAccepting(type);
+    return `${where}: event '${type}' is not accepted in the current state; it needs one of: ${needed.join(', ') || '(no state accepts it)'}`;
   }
-  return {
-    scenario: scenario.id,
-    title: scenario.title,
-    branch: options.branch ?? null,
-    steps,
-    final: { date: snapshot.context.date, state: snapshot.value, outcome, pendingTimers: timers.pending() },
-    expectations,
-    ok: expectations.every((e) => e.ok),
-    snapshot,
-  };
+
+  /** Check the run's declared outcome (when it ran to its end) and package the result. */
+  finish(
+    scenario: Scenario,
+    branch: string | null,
+    position: ReplayResult['position'],
+    expectedOutcome: Outcome | undefined,
+  ): ReplayResult {
+    if (expectedOutcome !== undefined && position.applied === position.of) {
+      const what = branch ? `branch ends in ${expectedOutcome}` : `scenario ends in ${expectedOutcome}`;
+      this.expectations.push(checkExpectation(position.lastStep ?? '', { description: what, outcome: expectedOutcome }, this.snapshot));
+    }
+    const state: RunState = {
+      value: this.snapshot.value,
+      context: this.snapshot.context,
+      calendar: this.calendar,
+      pendingTimers: this.timers.pending(),
+      steps: this.steps,
+      expectations: this.expectations,
+      warnings: this.warnings,
+    };
+    return {
+      scenario: scenario.id,
+      title: scenario.title,
+      branch,
+      steps: this.steps,
+      final: { date: this.calendar, state: this.snapshot.value, outcome: outcomeOf(this.snapshot), pendingTimers: state.pendingTimers },
+      expectations: this.expectations,
+      warnings: this.warnings,
+      ok: this.expectations.every((e) => e.ok),
+      position,
+      snapshot: this.snapshot,
+      state,
+    };
+  }
+}
+
+function runPlan(runner: Runner, plan: readonly PlannedStep[], from: number, options: ReplayOptions): number {
+  let applied = from;
+  for (const planned of plan.slice(from)) {
+    runner.apply(planned, options.lenient ?? false);
+    applied += 1;
+    if (planned.step.id === options.stopAfter) break;
+  }
+  return applied;
+}
+
+function runUntil(runner: Runner, until: IsoDate | undefined): void {
+  if (until === undefined) return;
+  if (runner.calendar !== null && until < runner.calendar) {
+    throw new ScenarioError(`--until ${until} is before the run's current date ${runner.calendar}`);
+  }
+  runner.advanceTo(until);
+}
+
+/**
+ * Replay a scenario (or one of its branches) on the ceasefire machine with the
+ * pure `transition` function: each step's resulting state, the delayed
+ * transitions the calendar fires between steps, and every expectation checked.
+ * Throws a {@link ScenarioError} when the model refuses a step (unless lenient).
+ */
+export function replay(scenario: Scenario, options: ReplayOptions = {}): ReplayResult {
+  const plan = planSteps(scenario, options.branch);
+  if (options.stopAfter !== undefined && !plan.steps.some((p) => p.step.id === options.stopAfter)) {
+    throw new ScenarioError(`--stop-after: no step '${options.stopAfter}' in ${options.branch ? `branch '${options.branch}'` : `scenario '${scenario.id}'`}`);
+  }
+  const runner = new Runner();
+  const applied = runPlan(runner, plan.steps, 0, options);
+  const complete = applied === plan.steps.length;
+  runUntil(runner, options.until ?? (complete ? plan.until : undefined));
+  return runner.finish(scenario, options.branch ?? null, { applied, of: plan.steps.length, lastStep: plan.steps[applied - 1]?.step.id ?? null }, plan.expectedOutcome);
+}
+
+/** Where a saved run stopped in its scenario, and what to add on resuming. */
+export interface ResumeOptions {
+  readonly branch: string | null;
+  /** How many planned steps the saved run had applied. */
+  readonly applied: number;
+  /** The id of the last step applied, to check the scenario has not changed since. */
+  readonly lastStep: string | null;
+  /** Further steps to apply after the scenario's own (hypothetical). */
+  readonly extraSteps?: readonly PlannedStep[];
+  readonly until?: IsoDate;
+  readonly lenient?: boolean;
+}
+
+/**
+ * Continue a saved run: its snapshot, calendar and pending delayed transitions
+ * are restored, then the rest of its scenario, any extra steps and the
+ * calendar up to `until` are applied, exactly as a straight run would.
+ */
+export function resumeRun(scenario: Scenario, state: RunState, options: ResumeOptions): ReplayResult {
+  const plan = planSteps(scenario, options.branch);
+  const expectedLast = plan.steps[options.applied - 1]?.step.id ?? null;
+  if (options.applied > plan.steps.length || expectedLast !== options.lastStep) {
+    throw new ScenarioError(`the saved run no longer matches scenario '${scenario.id}' (its step ${options.applied} was '${options.lastStep}')`);
+  }
+  const runner = new Runner(state);
+  const steps = [...plan.steps, ...(options.extraSteps ?? [])];
+  const applied = runPlan(runner, steps, options.applied, { lenient: options.lenient ?? false });
+  runUntil(runner, options.until ?? plan.until);
+  const inPlan = Math.min(applied, plan.steps.length);
+  const position = { applied: inPlan, of: plan.steps.length, lastStep: plan.steps[inPlan - 1]?.step.id ?? null };
+  return runner.finish(scenario, options.branch, position, options.extraSteps?.length ? undefined : plan.expectedOutcome);
 }

@@ -41,8 +41,10 @@ export interface Step {
   readonly datePrecision?: 'day' | 'month';
   readonly actor: ActorId;
   readonly event: CeasefireEventType;
-  readonly sources: readonly Source[];
-  readonly verification: Verification;
+  /** The article quotes that report the step (a hypothetical step may have none). */
+  readonly sources?: readonly Source[];
+  /** How far the reported fact is established; absent for a hypothetical step. */
+  readonly verification?: Verification;
   /** Why the date or coding was chosen, where the article leaves room. */
   readonly note?: string;
   readonly expect?: Expectation;
@@ -58,6 +60,8 @@ export interface Branch {
   readonly motivation: Source;
   readonly expectedOutcome: Outcome;
   readonly steps: readonly Step[];
+  /** Let the calendar run to this day after the last step, firing delayed transitions. */
+  readonly until?: IsoDate;
 }
 
 /** A scenario: dated steps replayed on the model, and branches that fork from them. */
@@ -68,6 +72,14 @@ export interface Scenario {
   readonly articles: readonly Article[];
   readonly steps: readonly Step[];
   readonly branches: readonly Branch[];
+  /** A scenario that continues another: its steps follow the parent's record up to `from`. */
+  readonly extends?: { readonly scenario: Scenario; readonly from: string };
+  /** The outcome the scenario must end in, checked after its last step. */
+  readonly expectedOutcome?: Outcome;
+  /** Let the calendar run to this day after the last step. */
+  readonly until?: IsoDate;
+  /** Where the scenario was read from, for error messages (a file path). */
+  readonly origin?: string;
 }
 
 /** What `defineScenario` takes: a scenario whose branches may be left out. */

@@ -3,57 +3,99 @@ import { isIsoDate } from '../model/calendar.js';
 import { isEventType } from '../model/events.js';
 import { isOutcome } from '../model/outcome.js';
 import { ScenarioError } from './errors.js';
+import { planSteps } from './plan.js';
 import { VERIFICATIONS, type Scenario, type Step } from './scenario.js';
 
-function fail(origin: string, where: string, message: string): never {
-  throw new ScenarioError(`${origin}: ${where}: ${message}`);
-}
+/** A path into the scenario as written (`['steps', 2, 'date']`). */
+export type FieldPath = ReadonlyArray<string | number>;
 
-function checkSteps(scenario: Scenario, origin: string, steps: readonly Step[], label: string, seen: Set<string>, startDate: string | null): void {
-  const articles = new Set(scenario.articles.map((a) => a.id));
-  let previous = startDate;
-  steps.forEach((step, i) => {
-    const where = `${label} step ${i + 1}${typeof step.id === 'string' ? ` '${step.id}'` : ''}`;
-    if (typeof step.id !== 'string' || step.id === '') fail(origin, where, "field 'id' is missing");
-    if (seen.has(step.id)) fail(origin, where, `field 'id': duplicate step id '${step.id}'`);
-    seen.add(step.id);
-    if (!isIsoDate(step.date)) fail(origin, where, `field 'date': '${String(step.date)}' is not a YYYY-MM-DD date`);
-    if (previous !== null && step.date < previous) fail(origin, where, `field 'date': ${step.date} is before the previous step's ${previous}`);
-    previous = step.date;
-    if (!isEventType(step.event)) fail(origin, where, `field 'event': unknown event type '${String(step.event)}'`);
-    if (!isActorId(step.actor)) fail(origin, where, `field 'actor': unknown actor '${String(step.actor)}'`);
-    if (!VERIFICATIONS.includes(step.verification)) {
-      fail(origin, where, `field 'verification': '${String(step.verification)}' is not one of ${VERIFICATIONS.join(', ')}`);
-    }
-    step.sources.forEach((source, j) => {
-      if (!articles.has(source.article)) fail(origin, where, `field 'sources[${j}].article': unknown article '${source.article}'`);
-      if (typeof source.quote !== 'string' || source.quote.trim() === '') fail(origin, where, `field 'sources[${j}].quote' is empty`);
+/** Turns a field path into a position suffix such as `:12:7`, or '' when unknown. */
+export type Locate = (path: FieldPath) => string;
+
+class Checker {
+  constructor(
+    readonly scenario: Scenario,
+    readonly origin: string,
+    readonly locate: Locate,
+  ) {}
+
+  fail(path: FieldPath, where: string, message: string): never {
+    throw new ScenarioError(`${this.origin}${this.locate(path)}: ${where}: ${message}`);
+  }
+
+  steps(steps: readonly Step[], base: FieldPath, label: string, seen: Set<string>, startDate: string | null): void {
+    const articles = new Set(this.scenario.articles.map((a) => a.id));
+    let previous = startDate;
+    steps.forEach((step, i) => {
+      const at = (...field: Array<string | number>) => [...base, i, ...field];
+      const where = `${label}step ${i + 1}${typeof step.id === 'string' ? ` '${step.id}'` : ''}`;
+      if (typeof step.id !== 'string' || step.id === '') this.fail(at(), where, "field 'id' is missing");
+      if (seen.has(step.id)) this.fail(at('id'), where, `field 'id': duplicate step id '${step.id}'`);
+      seen.add(step.id);
+      if (!isIsoDate(step.date)) this.fail(at('date'), where, `field 'date': '${String(step.date)}' is not a YYYY-MM-DD date`);
+      if (previous !== null && step.date < previous) {
+        this.fail(at('date'), where, `field 'date': ${step.date} is before the previous step's ${previous}`);
+      }
+      previous = step.date;
+      if (!isEventType(step.event)) this.fail(at('event'), where, `field 'event': unknown event type '${String(step.event)}'`);
+      if (!isActorId(step.actor)) this.fail(at('actor'), where, `field 'actor': unknown actor '${String(step.actor)}'`);
+      if (step.verification !== undefined && !VERIFICATIONS.includes(step.verification)) {
+        this.fail(at('verification'), where, `field 'verification': '${String(step.verification)}' is not one of ${VERIFICATIONS.join(', ')}`);
+      }
+      (step.sources ?? []).forEach((source, j) => {
+        if (!articles.has(source.article)) {
+          this.fail(at('sources', j, 'article'), where, `field 'sources[${j}].article': unknown article '${source.article}'`);
+        }
+      });
+      if (step.expect?.outcome !== undefined && !isOutcome(step.expect.outcome)) {
+        this.fail(at('expect', 'outcome'), where, `field 'expect.outcome': unknown outcome '${String(step.expect.outcome)}'`);
+      }
     });
-    if (step.expect?.outcome !== undefined && !isOutcome(step.expect.outcome)) {
-      fail(origin, where, `field 'expect.outcome': unknown outcome '${String(step.expect.outcome)}'`);
-    }
-  });
+  }
+
+  until(path: FieldPath, where: string, until: string | undefined, last: string | null): void {
+    if (until === undefined) return;
+    if (!isIsoDate(until)) this.fail(path, where, `field 'until': '${String(until)}' is not a YYYY-MM-DD date`);
+    if (last !== null && until < last) this.fail(path, where, `field 'until': ${until} is before the last step's ${last}`);
+  }
 }
 
 /**
  * Check a scenario's structure before anything runs: unique step ids, real dates
  * that never go back, known events, actors, articles, outcomes and fork points.
- * Throws a {@link ScenarioError} naming `origin`, the step and the field.
+ * Throws a {@link ScenarioError} naming `origin` (with line and column when
+ * `locate` knows them), the step and the field.
  */
-export function validateScenario(scenario: Scenario, origin: string): Scenario {
-  const seen = new Set<string>();
-  checkSteps(scenario, origin, scenario.steps, 'the record', seen, null);
-  const branchNames = new Set<string>();
-  for (const branch of scenario.branches) {
-    const where = `branch '${branch.name}'`;
-    if (branchNames.has(branch.name)) fail(origin, where, `field 'name': duplicate branch name`);
-    branchNames.add(branch.name);
-    const forkIndex = scenario.steps.findIndex((s) => s.id === branch.from);
-    if (forkIndex < 0) fail(origin, where, `field 'from': unknown step '${branch.from}'`);
-    if (!isOutcome(branch.expectedOutcome)) fail(origin, where, `field 'expectedOutcome': unknown outcome '${String(branch.expectedOutcome)}'`);
-    const fork = scenario.steps[forkIndex]!;
-    const branchSeen = new Set(scenario.steps.slice(0, forkIndex + 1).map((s) => s.id));
-    checkSteps(scenario, origin, branch.steps, `${where}`, branchSeen, fork.date);
+export function validateScenario(scenario: Scenario, origin: string, locate: Locate = () => ''): Scenario {
+  const check = new Checker(scenario, origin, locate);
+  // The parent's steps up to the fork (none without `extends`) come first.
+  const inherited = scenario.extends ? planSteps(scenario.extends.scenario, null).steps : [];
+  const forkIndex = scenario.extends ? inherited.findIndex((p) => p.step.id === scenario.extends!.from) : -1;
+  if (scenario.extends && forkIndex < 0) {
+    check.fail(['from'], 'scenario', `field 'from': unknown step '${scenario.extends.from}' in '${scenario.extends.scenario.id}'`);
   }
+  const before = inherited.slice(0, forkIndex + 1).map((p) => p.step);
+  const seen = new Set(before.map((s) => s.id));
+  check.steps(scenario.steps, ['steps'], '', seen, before.at(-1)?.date ?? null);
+  const record = [...before, ...scenario.steps];
+  check.until(['until'], 'scenario', scenario.until, record.at(-1)?.date ?? null);
+  if (scenario.expectedOutcome !== undefined && !isOutcome(scenario.expectedOutcome)) {
+    check.fail(['expectedOutcome'], 'scenario', `field 'expectedOutcome': unknown outcome '${String(scenario.expectedOutcome)}'`);
+  }
+
+  const names = new Set<string>();
+  scenario.branches.forEach((branch, b) => {
+    const where = `branch '${branch.name}'`;
+    if (names.has(branch.name)) check.fail(['branches', b, 'name'], where, 'field \'name\': duplicate branch name');
+    names.add(branch.name);
+    const fork = record.findIndex((s) => s.id === branch.from);
+    if (fork < 0) check.fail(['branches', b, 'from'], where, `field 'from': unknown step '${branch.from}'`);
+    if (!isOutcome(branch.expectedOutcome)) {
+      check.fail(['branches', b, 'expectedOutcome'], where, `field 'expectedOutcome': unknown outcome '${String(branch.expectedOutcome)}'`);
+    }
+    const branchSeen = new Set(record.slice(0, fork + 1).map((s) => s.id));
+    check.steps(branch.steps, ['branches', b, 'steps'], `${where} `, branchSeen, record[fork]!.date);
+    check.until(['branches', b, 'until'], where, branch.until, branch.steps.at(-1)?.date ?? record[fork]!.date);
+  });
   return scenario;
 }

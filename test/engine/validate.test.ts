@@ -11,11 +11,11 @@ describe('scenario validation', () => {
   });
 
   it.each([
-    ['a duplicate step id', [good, { ...good }], "x.ts: the record step 2 's1': field 'id': duplicate step id 's1'"],
-    ['a malformed date', [{ ...good, date: '2025-13-01' }], "x.ts: the record step 1 's1': field 'date': '2025-13-01' is not a YYYY-MM-DD date"],
-    ['a date before the previous step', [good, { ...good, id: 's2', date: '2025-03-01' }], "x.ts: the record step 2 's2': field 'date': 2025-03-01 is before the previous step's 2025-03-11"],
-    ['an unknown event type', [{ ...good, event: 'proposal.sign' as Step['event'] }], "x.ts: the record step 1 's1': field 'event': unknown event type 'proposal.sign'"],
-    ['an unknown article', [{ ...good, sources: [{ article: 'zz', quote: 'q' }] }], "x.ts: the record step 1 's1': field 'sources[0].article': unknown article 'zz'"],
+    ['a duplicate step id', [good, { ...good }], "x.ts: step 2 's1': field 'id': duplicate step id 's1'"],
+    ['a malformed date', [{ ...good, date: '2025-13-01' }], "x.ts: step 1 's1': field 'date': '2025-13-01' is not a YYYY-MM-DD date"],
+    ['a date before the previous step', [good, { ...good, id: 's2', date: '2025-03-01' }], "x.ts: step 2 's2': field 'date': 2025-03-01 is before the previous step's 2025-03-11"],
+    ['an unknown event type', [{ ...good, event: 'proposal.sign' as Step['event'] }], "x.ts: step 1 's1': field 'event': unknown event type 'proposal.sign'"],
+    ['an unknown article', [{ ...good, sources: [{ article: 'zz', quote: 'q' }] }], "x.ts: step 1 's1': field 'sources[0].article': unknown article 'zz'"],
   ])('refuses %s, naming the file, step and field', (_what, steps, message) => {
     expect(() => validateScenario(scenarioWith(...(steps as Step[])), 'x.ts')).toThrowError(message);
   });
