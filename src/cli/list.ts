@@ -17,7 +17,7 @@ export async function listScenarios(options: { format: string }, io: CliIO): Pro
   for (const row of rows) {
     io.stdout.write(`${row.id}  ${row.title} (${row.steps} steps)\n`);
     if (row.branches.length === 0) io.stdout.write('  branches: none yet\n');
-    for (const b of row.branches) io.stdout.write(`  --branch ${b.name.padEnd(24)} ${b.title} → ${b.expectedOutcome}\n`);
+    for (const b of row.branches) io.stdout.write(`  --branch ${b.name.padEnd(30)} ${b.title} → ${b.expectedOutcome}\n`);
   }
   return EXIT.ok;
 }

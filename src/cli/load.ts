@@ -1,4 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ScenarioError } from '../engine/errors.js';
 import type { Scenario } from '../engine/scenario.js';
@@ -7,6 +8,7 @@ import { validateScenario } from '../engine/validate.js';
 // Built code runs from dist/src/cli with compiled scenarios in dist/scenarios; sources run from src/cli.
 const SCENARIOS_DIR = new URL('../../scenarios/', import.meta.url);
 const OWN_EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+const FILE_EXTS = ['.yaml', '.yml', '.json'];
 
 /** Ids of the scenarios shipped in `scenarios/` (helper files starting with `_` excluded). */
 export function shippedScenarioIds(): string[] {
@@ -18,14 +20,46 @@ export function shippedScenarioIds(): string[] {
     .sort();
 }
 
-/** Load and validate a shipped scenario by id; unknown ids are a {@link ScenarioError}. */
-export async function loadScenario(ref: string): Promise<Scenario> {
+async function loadShipped(id: string): Promise<Scenario> {
   const ids = shippedScenarioIds();
-  if (!ids.includes(ref)) {
-    throw new ScenarioError(`unknown scenario '${ref}' (known: ${ids.join(', ') || 'none'})`);
-  }
-  const origin = `scenarios/${ref}${OWN_EXT}`;
-  const module = (await import(new URL(`${ref}${OWN_EXT}`, SCENARIOS_DIR).href)) as { default?: Scenario };
+  if (!ids.includes(id)) throw new ScenarioError(`unknown scenario '${id}' (known: ${ids.join(', ') || 'none'})`);
+  const origin = `scenarios/${id}${OWN_EXT}`;
+  const module = (await import(new URL(`${id}${OWN_EXT}`, SCENARIOS_DIR).href)) as { default?: Scenario };
   if (!module.default) throw new ScenarioError(`${origin}: has no default export made with defineScenario`);
   return validateScenario(module.default, origin);
+}
+
+/** Read a text file for a command, as a one-line error when it cannot be read. */
+export function readInput(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ScenarioError(`${path}: cannot read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code ?? 'error'})`);
+  }
+}
+
+/** True when `ref` names a scenario file rather than a shipped scenario id. */
+export function isScenarioPath(ref: string): boolean {
+  return FILE_EXTS.includes(extname(ref).toLowerCase()) || ref.includes('/') || ref.includes('\\');
+}
+
+/**
+ * Load a scenario by shipped id (`march-2025`) or from a YAML/JSON file path,
+ * validated; anything wrong is a one-line {@link ScenarioError}.
+ */
+export async function loadScenario(ref: string): Promise<Scenario> {
+  if (!isScenarioPath(ref)) return loadShipped(ref);
+  if (!FILE_EXTS.includes(extname(ref).toLowerCase())) {
+    throw new ScenarioError(`${ref}: a scenario file must end in .yaml, .yml or .json`);
+  }
+  const text = readInput(ref);
+  // zod and yaml load only when a file scenario is read, to keep the common start fast.
+  const { parseScenarioFile } = await import('../engine/parse.js');
+  return parseScenarioFile(text, ref, loadShipped);
+}
+
+/** How a saved run finds its scenario again: shipped ids stay ids, files become absolute paths. */
+export function scenarioRef(ref: string): string {
+  return isScenarioPath(ref) ? resolve(ref) : ref;
 }

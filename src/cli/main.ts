@@ -1,9 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isScenarioError } from '../engine/errors.js';
 import { EXIT, type CliIO } from './io.js';
+import { compareCommand } from './compare.js';
 import { listScenarios } from './list.js';
-import { loadScenario } from './load.js';
-import { runScenario } from './run.js';
+import { loadScenario, scenarioRef } from './load.js';
+import { resumeCommand, type ResumeCommandOptions } from './resume.js';
+import { runScenario, type RunOptions } from './run.js';
 import { verifyQuotes } from './verify-quotes.js';
 
 const formatOption = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
@@ -24,11 +26,45 @@ function program(io: CliIO, setCode: (code: number) => void): Command {
   cli
     .command('run')
     .description("replay a scenario's dated steps and check its expectations")
-    .argument('<scenario>', 'scenario id (see `ceasefire list`)')
+    .argument('<scenario>', 'a shipped scenario id (see `ceasefire list`) or a .yaml/.yml/.json file')
     .option('--branch <name>', 'replay this hypothetical branch instead of the record')
+    .option('--all-branches', 'replay every branch and print a table of their outcomes')
+    .option('--until <date>', 'after the last step, run the calendar to this day (YYYY-MM-DD)')
+    .option('--lenient', 'skip a step the model refuses, with a warning, instead of stopping')
+    .option('--save <file>', 'save the run (state, calendar, pending timers) to continue with `resume`')
+    .option('--stop-after <step>', 'stop after this step (with --save, to resume later)')
     .addOption(formatOption())
-    .action(async (ref: string, opts: { branch?: string; format: string }) => {
-      setCode(runScenario(await loadScenario(ref), opts, io));
+    .action(async (ref: string, opts: RunOptions) => {
+      setCode(await runScenario(await loadScenario(ref), opts, io, scenarioRef(ref)));
+    });
+
+  cli
+    .command('compare')
+    .description('compare two branches (or `record`) of a scenario, track by track')
+    .argument('<scenario>', 'scenario id or file')
+    .argument('<a>', 'a branch name, or `record`')
+    .argument('<b>', 'a branch name, or `record`')
+    .addOption(formatOption())
+    .action(async (ref: string, a: string, b: string, opts: { format: string }) => setCode(await compareCommand(ref, a, b, opts, io)));
+
+  cli
+    .command('resume')
+    .description('continue a run saved with `run --save`, timers included')
+    .argument('<file>', 'the saved run')
+    .option('--steps <file>', 'a YAML/JSON file of further steps (`steps:` list) to apply')
+    .option('--until <date>', 'run the calendar to this day (YYYY-MM-DD)')
+    .option('--lenient', 'skip a step the model refuses, with a warning')
+    .option('--save <file>', 'save the continued run')
+    .addOption(formatOption())
+    .action(async (file: string, opts: ResumeCommandOptions) => setCode(await resumeCommand(file, opts, io)));
+
+  cli
+    .command('schema')
+    .description('print the JSON Schema of scenario files (for editors that validate YAML)')
+    .action(async () => {
+      const { scenarioJsonSchema } = await import('../engine/schema.js');
+      io.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+      setCode(EXIT.ok);
     });
 
   cli

@@ -1,22 +1,63 @@
-import { replay } from '../engine/replay.js';
+import { ScenarioError } from '../engine/errors.js';
+import { replay, type ReplayResult } from '../engine/replay.js';
 import type { Scenario } from '../engine/scenario.js';
+import { isIsoDate } from '../model/calendar.js';
 import { EXIT, type CliIO } from './io.js';
+import { renderBranches } from './render-branches.js';
 import { runToJson } from './render-json.js';
 import { renderTimeline } from './render-timeline.js';
+import { writeAtomically } from './save.js';
 
 /** Options of `ceasefire run`. */
 export interface RunOptions {
   readonly branch?: string;
   readonly format?: string;
+  readonly until?: string;
+  readonly lenient?: boolean;
+  readonly save?: string;
+  readonly stopAfter?: string;
+  readonly allBranches?: boolean;
 }
 
-/** Replay `scenario` and print it; exit 0 when every expectation holds, 1 when one fails. */
-export function runScenario(scenario: Scenario, options: RunOptions, io: CliIO): number {
-  const result = replay(scenario, { branch: options.branch ?? null });
-  if (options.format === 'json') {
-    io.stdout.write(`${JSON.stringify(runToJson(result), null, 2)}\n`);
-  } else {
-    io.stdout.write(renderTimeline(result, io.stdout.columns ?? 120));
+/** Check a `--until` value, as a one-line error when it is not a day. */
+export function untilOption(until: string | undefined): string | undefined {
+  if (until !== undefined && !isIsoDate(until)) throw new ScenarioError(`--until: '${until}' is not a YYYY-MM-DD date`);
+  return until;
+}
+
+/** Print one replay in the chosen format, with any lenient warnings on stderr. */
+export function printRun(result: ReplayResult, format: string | undefined, io: CliIO): void {
+  for (const warning of result.warnings) io.stderr.write(`ceasefire: warning: ${warning}\n`);
+  if (format === 'json') io.stdout.write(`${JSON.stringify(runToJson(result), null, 2)}\n`);
+  else io.stdout.write(renderTimeline(result, io.stdout.columns ?? 120));
+}
+
+/** Save a run atomically when `--save` was given (the saved form loads zod only then). */
+export async function saveRun(result: ReplayResult, path: string | undefined, ref: string, io: CliIO, format: string | undefined): Promise<void> {
+  if (path === undefined) return;
+  const { toSavedRun } = await import('../engine/persist.js');
+  writeAtomically(path, `${JSON.stringify(toSavedRun(result, ref), null, 2)}\n`);
+  if (format !== 'json') io.stdout.write(`Saved the run to ${path}; continue it with \`ceasefire resume ${path}\`.\n`);
+}
+
+/**
+ * Replay `scenario` (the record, a branch, or every branch) and print it; exit 0
+ * when every expectation holds, 1 when one fails. `ref` is how to find the
+ * scenario again when the run is saved.
+ */
+export async function runScenario(scenario: Scenario, options: RunOptions, io: CliIO, ref: string = scenario.id): Promise<number> {
+  const until = untilOption(options.until);
+  if (options.allBranches) {
+    if (options.branch !== undefined || options.save !== undefined || options.stopAfter !== undefined) {
+      throw new ScenarioError('--all-branches runs every branch; it cannot be combined with --branch, --save or --stop-after');
+    }
+    const record = replay(scenario, { until, lenient: options.lenient });
+    const runs = scenario.branches.map((b) => replay(scenario, { branch: b.name, until, lenient: options.lenient }));
+    io.stdout.write(renderBranches(scenario, record, runs, options.format, io.stdout.columns ?? 120));
+    return [record, ...runs].every((r) => r.ok) ? EXIT.ok : EXIT.failed;
   }
+  const result = replay(scenario, { branch: options.branch ?? null, until, lenient: options.lenient, stopAfter: options.stopAfter });
+  printRun(result, options.format, io);
+  await saveRun(result, options.save, ref, io, options.format);
   return result.ok ? EXIT.ok : EXIT.failed;
 }

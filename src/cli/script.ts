@@ -27,12 +27,15 @@ export async function runScenarioScript(moduleUrl: string, scenario: Scenario): 
   const io = { stdout: process.stdout, stderr: process.stderr };
   const cli = new Command(scenario.id)
     .option('--branch <name>', 'replay this hypothetical branch instead of the record')
+    .option('--all-branches', 'replay every branch and print a table of their outcomes')
+    .option('--until <date>', 'after the last step, run the calendar to this day (YYYY-MM-DD)')
+    .option('--lenient', 'skip a step the model refuses, with a warning, instead of stopping')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .exitOverride();
   try {
     cli.parse(process.argv.slice(2), { from: 'user' });
     const origin = fileURLToPath(moduleUrl);
-    process.exitCode = runScenario(validateScenario(scenario, origin), cli.opts(), io);
+    process.exitCode = await runScenario(validateScenario(scenario, origin), cli.opts(), io);
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.badInput;

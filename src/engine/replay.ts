@@ -10,7 +10,7 @@ import { ScenarioError } from './errors.js';
 import { planSteps, type PlannedStep } from './plan.js';
 import type { Expectation, Scenario, Source, Verification } from './scenario.js';
 import { Timers, type PendingTimer } from './timers.js';
-import { diffTracks, type TrackChange } from './view.js';
+import { diffTracks, leafPaths, type TrackChange } from './view.js';
 
 /** A snapshot of the ceasefire machine. */
 export type CeasefireSnapshot = SnapshotFrom<CeasefireMachine>;
@@ -188,8 +188,15 @@ class Runner {
     if (current !== null && date < current) {
       return `${where}: event '${type}' is dated before the model's current date ${current}`;
     }
-    const needed = statesAccepting(type);
-    return `${where}: event '${type}' is not accepted in the current state; it needs one of: ${needed.join(', ') || '(no state accepts it)'}`;
+    const accepting = statesAccepting(type);
+    const active = leafPaths(this.snapshot.value);
+    const here = accepting.filter((a) => active.some((leaf) => leaf === a.path || leaf.startsWith(`${a.path}.`)));
+    const rules = [...new Set(here.flatMap((a) => a.guards))].filter((g) => g !== 'isNotBackdated');
+    if (here.length && rules.length) {
+      return `${where}: event '${type}' is refused by the model's rules in ${here.map((a) => a.path).join(', ')} (guards: ${rules.join(', ')})`;
+    }
+    const needed = accepting.map((a) => a.path).join(', ') || '(no state accepts it)';
+    return `${where}: event '${type}' is not accepted in the current state; it needs one of: ${needed}`;
   }
 
   /** Check the run's declared outcome (when it ran to its end) and package the result. */

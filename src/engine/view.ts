@@ -58,7 +58,7 @@ function labelOf(path: string): string {
   // A state nested in a compound state of its track keeps its parent for context (`awaiting Russia: no comment`).
   const parentIsCompound = keys.length > 2 && !regions.includes(parentKey!) && node(keys.slice(0, -1).join('.')).type === 'compound';
   const leaf = humanize(keys.at(-1) ?? path);
-  const prefix = [...regions, ...(parentIsCompound && keys.length > 3 ? [parentKey!] : [])].map(humanize).join(' ');
+  const prefix = [...regions, ...(parentIsCompound ? [parentKey!] : [])].map(humanize).join(' ');
   return prefix ? `${prefix}: ${leaf}` : leaf;
 }
 

@@ -26,7 +26,7 @@ describe('ceasefire run', () => {
     expect(stdout).toContain('│ Date');
     expect(stdout).toContain('In their words');
     expect(stdout).toMatch(/2025-03-13 +│ Vladimir Putin/);
-    expect(stdout).toContain('  proposal     agreed in principle');
+    expect(stdout).toContain('  proposal     under consideration: agreed in principle');
     expect(stdout).toContain('  aid          restored');
     expect(stdout).toContain("Sumy: Noven'ke taken");
     expect(stdout).toContain('Outcome: agreed-in-principle');

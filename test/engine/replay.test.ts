@@ -57,20 +57,40 @@ describe('replay of the March 2025 record', () => {
   it('records what changed in the state at each step', () => {
     const putin = result.steps.find((s) => s.id === 'putin-yes-but');
     expect(putin?.changes).toEqual([
-      { track: 'proposal', from: ['awaiting Russia: dismissed by aide'], to: ['agreed in principle'] },
+      { track: 'proposal', from: ['awaiting Russia: dismissed by aide'], to: ['under consideration: agreed in principle'] },
     ]);
   });
 });
 
 describe('replay of other scenarios', () => {
-  it('refuses an event the current state cannot take, naming the step and the states it needs', () => {
+  it('refuses a ceasefire before both sides accept, naming the step and the rule', () => {
     const scenario = defineScenario({
       id: 'early-truce', title: 't', description: 'd', articles: [article],
       steps: [...toRussia, step('start', '2025-03-13', 'ceasefire.start')],
     });
     expect(() => replay(scenario)).toThrowError(
-      "step 'start' (2025-03-13): event 'ceasefire.start' is not accepted in the current state; it needs one of: proposal.underConsideration",
+      "step 'start' (2025-03-13): event 'ceasefire.start' is refused by the model's rules in proposal.underConsideration (guards: bothPartiesAccepted)",
     );
+  });
+
+  it('refuses an event the current state cannot take, naming the states it needs', () => {
+    const scenario = defineScenario({
+      id: 'early-meeting', title: 't', description: 'd', articles: [article],
+      steps: [step('meet', '2025-03-13', 'envoy.meetPresident')],
+    });
+    expect(() => replay(scenario)).toThrowError(
+      "step 'meet' (2025-03-13): event 'envoy.meetPresident' is not accepted in the current state; it needs one of: channel.envoy.inMoscow",
+    );
+  });
+
+  it('skips a refused step with a warning when lenient', () => {
+    const scenario = defineScenario({
+      id: 'early-meeting', title: 't', description: 'd', articles: [article],
+      steps: [step('meet', '2025-03-13', 'envoy.meetPresident'), step('table', '2025-03-14', 'proposal.table')],
+    });
+    const result = replay(scenario, { lenient: true });
+    expect(result.warnings).toEqual([expect.stringMatching(/^step 'meet' .* \(skipped\)$/)]);
+    expect(result.steps.map((s) => s.id)).toEqual(['table']);
   });
 
   it('fires a truce expiry on the calendar before the next dated step', () => {

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { ACTORS } from '../model/actors.js';
+import { EVENT_TYPES } from '../model/events.js';
+import { OUTCOME_NAMES } from '../model/outcome.js';
+import { VERIFICATIONS } from './scenario.js';
+
+const ACTOR_IDS = Object.keys(ACTORS) as [string, ...string[]];
+const EVENT_NAMES = EVENT_TYPES as [string, ...string[]];
+const OUTCOME_LIST = OUTCOME_NAMES as [string, ...string[]];
+const VERIFICATION_LIST = VERIFICATIONS as [string, ...string[]];
+
+const shown = (input: unknown) => (typeof input === 'string' ? `'${input}'` : JSON.stringify(input) ?? String(input));
+const text = (what: string) => z.string({ error: (iss) => `expected ${what}, got ${shown(iss.input)}` });
+const day = (description: string) =>
+  z.string({ error: (iss) => (iss.input === undefined ? 'is missing' : `expected a YYYY-MM-DD date, got ${shown(iss.input)}`) }).describe(description);
+const oneOf = (values: [string, ...string[]], what: string) =>
+  z.enum(values, { error: (iss) => (iss.input === undefined ? 'is missing' : `unknown ${what} ${shown(iss.input)}`) });
+
+const sourceSchema = z
+  .strictObject({
+    article: text('an article id').describe("An article id from the scenario's `articles`."),
+    quote: text('a quote').min(1, 'is empty').describe('Short verbatim quote from the article.'),
+  })
+  .describe('A verbatim quote reporting the step.');
+
+const eventSchema = z
+  .union([
+    oneOf(EVENT_NAMES, 'event type'),
+    z.looseObject({ type: oneOf(EVENT_NAMES, 'event type') }).describe('An event object; its date comes from the step.'),
+  ])
+  .describe('The event type, e.g. `russia.reject`.');
+
+const expectationSchema = z
+  .strictObject({
+    description: text('a description').optional(),
+    state: z.union([z.string(), z.record(z.string(), z.unknown())]).optional().describe('A (partial) state value the model must match.'),
+    outcome: oneOf(OUTCOME_LIST, 'outcome').optional(),
+  })
+  .describe('What must hold after the step.');
+
+const stepSchema = z.strictObject({
+  id: text('a step id').min(1, 'is empty').describe('Unique step id, used by `from:` and in output.'),
+  date: day('The day the event happened.'),
+  datePrecision: z.enum(['day', 'month']).optional(),
+  actor: oneOf(ACTOR_IDS, 'actor').describe('Who acted.'),
+  event: eventSchema,
+  sources: z.array(sourceSchema).optional(),
+  verification: oneOf(VERIFICATION_LIST, 'verification').optional().describe('How far the reported fact is established.'),
+  note: text('a note').optional(),
+  expect: expectationSchema.optional(),
+});
+
+const articleSchema = z.strictObject({
+  id: text('an article id'),
+  file: text('a file name').describe('File name of the article text, for `verify-quotes`.'),
+  date: day('Publication day.'),
+  outlet: z.string().nullable().optional(),
+  title: text('a title'),
+});
+
+const branchSchema = z.strictObject({
+  name: text('a branch name').min(1, 'is empty'),
+  title: text('a title'),
+  from: text('a step id').describe('The step after which the branch forks.'),
+  motivation: sourceSchema.describe('The statement in the articles that makes this road plausible.'),
+  expectedOutcome: oneOf(OUTCOME_LIST, 'outcome'),
+  until: day('Run the calendar to this day after the last step.').optional(),
+  steps: z.array(stepSchema),
+});
+
+/** The schema of a YAML or JSON scenario file (also exported as JSON Schema by `ceasefire schema`). */
+export const scenarioFileSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: text('a scenario id').min(1, 'is empty').describe('Scenario id, shown in output.'),
+    title: text('a title'),
+    description: text('a description').optional(),
+    extends: text('a scenario id').optional().describe('Continue this scenario (e.g. `march-2025`) from step `from`.'),
+    from: text('a step id').optional().describe('With `extends`: the step of the parent after which this scenario continues.'),
+    articles: z.array(articleSchema).optional().describe("Articles cited by this file's quotes (added to the parent's)."),
+    expectedOutcome: oneOf(OUTCOME_LIST, 'outcome').optional(),
+    until: day('Run the calendar to this day after the last step.').optional(),
+    steps: z.array(stepSchema).min(1, 'needs at least one step'),
+    branches: z.array(branchSchema).optional(),
+  })
+  .describe('A Ceasefire Lab scenario: dated steps replayed on the March 2025 ceasefire model.');
+
+/** A scenario file as parsed by {@link scenarioFileSchema}. */
+export type ScenarioFile = z.infer<typeof scenarioFileSchema>;
+
+/** The steps-only file `ceasefire resume --steps` takes. */
+export const stepsFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  articles: z.array(articleSchema).optional(),
+  steps: z.array(stepSchema).min(1, 'needs at least one step'),
+});
+
+/** The JSON Schema of scenario files, for editors that validate YAML. */
+export function scenarioJsonSchema(): object {
+  return z.toJSONSchema(scenarioFileSchema, { io: 'input' });
+}
