@@ -80,10 +80,11 @@ function schemaError(origin: string, parsed: Parsed, first: Issue): ScenarioErro
   const fullPath = issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]!] : path;
   const { where, field } = describeWhere(parsed.data, fullPath);
   let message = issue.message;
-  if (issue.code === 'unrecognized_keys') message = 'is not a field of this format';
+  if (issue.code === 'unrecognized_keys') message = 'is not part of the scenario format';
   else if (issue.code === 'invalid_type' && at(parsed.data, path) === undefined) message = 'is missing';
   const name = field.length ? `field '${fieldName(field)}'` : 'the file';
-  return new ScenarioError(`${origin}${parsed.locate(fullPath)}: ${where}: ${name}: ${message}`);
+  const joined = message.startsWith('is ') || message.startsWith('needs ') ? ` ${message}` : `: ${message}`;
+  return new ScenarioError(`${origin}${parsed.locate(fullPath)}: ${where}: ${name}${joined}`);
 }
 
 type StepFile = z.infer<typeof scenarioFileSchema>['steps'][number];
