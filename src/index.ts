@@ -5,7 +5,9 @@ export { OUTCOMES, OUTCOME_NAMES, outcomeOf, isOutcome, type Outcome } from './m
 export { bothPartiesAccepted, russiaHasAccepted, isNotBackdated, truceEndFrom, TRUCE_DAYS, INITIAL_CONTEXT, type CeasefireContext } from './model/positions.js';
 export { addDays, isIsoDate, type IsoDate } from './model/calendar.js';
 export { defineScenario, VERIFICATIONS, type Article, type Branch, type Expectation, type Scenario, type ScenarioInput, type Source, type Step, type Verification } from './engine/scenario.js';
-export { replay, type ReplayOptions, type ReplayResult, type StepResult, type ExpectationResult, type CeasefireSnapshot } from './engine/replay.js';
+export { replay, resumeRun, type ReplayOptions, type ReplayResult, type ResumeOptions, type RunState, type StepResult, type ExpectationResult, type CeasefireSnapshot } from './engine/replay.js';
+export { planSteps, type Plan, type PlannedStep } from './engine/plan.js';
+export { compareRuns, type Comparison } from './engine/compare.js';
 export { validateScenario } from './engine/validate.js';
 export { ScenarioError, isScenarioError } from './engine/errors.js';
 export { describeTracks, diffTracks, type TrackView, type TrackChange, type StateLabel } from './engine/view.js';

@@ -19,7 +19,7 @@ const savedRunSchema = z.object({
   format: z.literal(SAVED_RUN_FORMAT),
   scenario: z.object({ ref: z.string(), id: z.string() }),
   branch: z.string().nullable(),
-  position: z.object({ applied: z.number().int().nonnegative(), of: z.number().int().nonnegative(), lastStep: z.string().nullable() }),
+  position: z.object({ applied: z.number().int().nonnegative(), of: z.number().int().nonnegative(), lastStep: z.string().nullable(), paused: z.boolean() }),
   state: z.object({
     value: z.union([z.string(), z.record(z.string(), z.unknown())]),
     context: z.object({ date: z.string().nullable(), ukraine: z.string(), russia: z.string(), truceEndsOn: z.string().nullable() }),

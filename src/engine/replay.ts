@@ -70,8 +70,11 @@ export interface ReplayResult {
   readonly warnings: readonly string[];
   /** True when every expectation held (and a branch reached its declared outcome). */
   readonly ok: boolean;
-  /** How many planned steps were applied (or skipped), and how many the plan has. */
-  readonly position: { readonly applied: number; readonly of: number; readonly lastStep: string | null };
+  /**
+   * How many planned steps were applied (or skipped) of how many, the last one,
+   * and whether the run was paused by `stopAfter` before its end checks.
+   */
+  readonly position: { readonly applied: number; readonly of: number; readonly lastStep: string | null; readonly paused: boolean };
   readonly snapshot: CeasefireSnapshot;
   /** The run's state, as {@link resumeRun} takes it back. */
   readonly state: RunState;
@@ -206,7 +209,7 @@ class Runner {
     position: ReplayResult['position'],
     expectedOutcome: Outcome | undefined,
   ): ReplayResult {
-    if (expectedOutcome !== undefined && position.applied === position.of) {
+    if (expectedOutcome !== undefined && !position.paused) {
       const what = branch ? `branch ends in ${expectedOutcome}` : `scenario ends in ${expectedOutcome}`;
       this.expectations.push(checkExpectation(position.lastStep ?? '', { description: what, outcome: expectedOutcome }, this.snapshot));
     }
@@ -266,9 +269,11 @@ export function replay(scenario: Scenario, options: ReplayOptions = {}): ReplayR
   }
   const runner = new Runner();
   const applied = runPlan(runner, plan.steps, 0, options);
-  const complete = applied === plan.steps.length;
-  runUntil(runner, options.until ?? (complete ? plan.until : undefined));
-  return runner.finish(scenario, options.branch ?? null, { applied, of: plan.steps.length, lastStep: plan.steps[applied - 1]?.step.id ?? null }, plan.expectedOutcome);
+  // A paused run leaves the calendar and the end checks to `resumeRun`.
+  const paused = options.stopAfter !== undefined;
+  if (!paused) runUntil(runner, options.until ?? plan.until);
+  const position = { applied, of: plan.steps.length, lastStep: plan.steps[applied - 1]?.step.id ?? null, paused };
+  return runner.finish(scenario, options.branch ?? null, position, plan.expectedOutcome);
 }
 
 /** Where a saved run stopped in its scenario, and what to add on resuming. */
@@ -278,6 +283,8 @@ export interface ResumeOptions {
   readonly applied: number;
   /** The id of the last step applied, to check the scenario has not changed since. */
   readonly lastStep: string | null;
+  /** True when the saved run was paused before its end (its calendar and outcome checks are still due). */
+  readonly paused: boolean;
   /** Further steps to apply after the scenario's own (hypothetical). */
   readonly extraSteps?: readonly PlannedStep[];
   readonly until?: IsoDate;
@@ -298,8 +305,10 @@ export function resumeRun(scenario: Scenario, state: RunState, options: ResumeOp
   const runner = new Runner(state);
   const steps = [...plan.steps, ...(options.extraSteps ?? [])];
   const applied = runPlan(runner, steps, options.applied, { lenient: options.lenient ?? false });
-  runUntil(runner, options.until ?? plan.until);
+  runUntil(runner, options.until ?? (options.paused ? plan.until : undefined));
   const inPlan = Math.min(applied, plan.steps.length);
-  const position = { applied: inPlan, of: plan.steps.length, lastStep: plan.steps[inPlan - 1]?.step.id ?? null };
-  return runner.finish(scenario, options.branch, position, options.extraSteps?.length ? undefined : plan.expectedOutcome);
+  const position = { applied: inPlan, of: plan.steps.length, lastStep: plan.steps[inPlan - 1]?.step.id ?? null, paused: false };
+  // Extra steps take the run off its declared road, so the declared outcome no longer applies.
+  const checkOutcome = options.paused && !options.extraSteps?.length;
+  return runner.finish(scenario, options.branch, position, checkOutcome ? plan.expectedOutcome : undefined);
 }
