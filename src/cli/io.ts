@@ -6,3 +6,11 @@ export interface CliIO {
 
 /** Exit codes every command keeps. */
 export const EXIT = { ok: 0, failed: 1, badInput: 2, internal: 70 } as const;
+
+/** A reader that stops early (`| head`) is not an error: exit quietly instead of crashing. */
+export function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}

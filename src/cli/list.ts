@@ -14,10 +14,11 @@ export async function listScenarios(options: { format: string }, io: CliIO): Pro
     io.stdout.write(`${JSON.stringify({ scenarios: rows }, null, 2)}\n`);
     return EXIT.ok;
   }
+  const width = Math.max(0, ...rows.flatMap((r) => r.branches.map((b) => b.name.length)));
   for (const row of rows) {
     io.stdout.write(`${row.id}  ${row.title} (${row.steps} steps)\n`);
     if (row.branches.length === 0) io.stdout.write('  branches: none yet\n');
-    for (const b of row.branches) io.stdout.write(`  --branch ${b.name.padEnd(30)} ${b.title} → ${b.expectedOutcome}\n`);
+    for (const b of row.branches) io.stdout.write(`  --branch ${b.name.padEnd(width)} ${b.title} → ${b.expectedOutcome}\n`);
   }
   return EXIT.ok;
 }

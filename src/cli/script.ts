@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { isScenarioError } from '../engine/errors.js';
 import type { Scenario } from '../engine/scenario.js';
 import { validateScenario } from '../engine/validate.js';
-import { EXIT } from './io.js';
+import { EXIT, exitQuietlyOnClosedPipe } from './io.js';
 import { runScenario } from './run.js';
 
 function isMain(moduleUrl: string): boolean {
@@ -24,6 +24,7 @@ function isMain(moduleUrl: string): boolean {
  */
 export async function runScenarioScript(moduleUrl: string, scenario: Scenario): Promise<void> {
   if (!isMain(moduleUrl)) return;
+  exitQuietlyOnClosedPipe(process.stdout);
   const io = { stdout: process.stdout, stderr: process.stderr };
   const cli = new Command(scenario.id)
     .option('--branch <name>', 'replay this hypothetical branch instead of the record')
