@@ -7,6 +7,9 @@ import { loadScenario, scenarioRef } from './load.js';
 import { resumeCommand, type ResumeCommandOptions } from './resume.js';
 import { runScenario, type RunOptions } from './run.js';
 import { verifyQuotes } from './verify-quotes.js';
+import { viewCommand, type ViewCommandOptions } from './view.js';
+
+const DEFAULT_INSPECT_URL = 'ws://127.0.0.1:4848/inspect';
 
 const formatOption = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
 
@@ -33,10 +36,27 @@ function program(io: CliIO, setCode: (code: number) => void): Command {
     .option('--lenient', 'skip a step the model refuses, with a warning, instead of stopping')
     .option('--save <file>', 'save the run (state, calendar, pending timers) to continue with `resume`')
     .option('--stop-after <step>', 'stop after this step (with --save, to resume later)')
+    .option('--inspect [target]', `stream the run as XState inspection events to a viewer (default ${DEFAULT_INSPECT_URL}), a ws:// address, or 'stately'`)
     .addOption(formatOption())
-    .action(async (ref: string, opts: RunOptions) => {
-      setCode(await runScenario(await loadScenario(ref), opts, io, scenarioRef(ref)));
+    .action(async (ref: string, opts: RunOptions & { inspect?: string | boolean }) => {
+      const scenario = await loadScenario(ref);
+      if (opts.inspect !== undefined) {
+        const { streamToInspector } = await import('./inspect.js');
+        await streamToInspector(scenario, opts, opts.inspect === true ? DEFAULT_INSPECT_URL : String(opts.inspect), io);
+      }
+      setCode(await runScenario(scenario, opts, io, scenarioRef(ref)));
     });
+
+  cli
+    .command('view')
+    .description('serve the classroom viewer on 127.0.0.1, or export it as a static folder')
+    .argument('[scenario]', 'scenario id or file to open at (all shipped scenarios are included)')
+    .option('--branch <name>', 'open at this branch')
+    .option('--port <n>', 'port to serve on (0 picks a free one)', '4848')
+    .option('--host <address>', 'loopback address to bind (127.0.0.1, ::1 or localhost)')
+    .option('--open', 'open the viewer in the default browser')
+    .option('--export <dir>', 'write a static folder that works from file:// instead of serving')
+    .action(async (ref: string | undefined, opts: ViewCommandOptions) => setCode(await viewCommand(ref, opts, io)));
 
   cli
     .command('compare')

@@ -1,0 +1,58 @@
+import { WebSocket } from 'ws';
+import { replayOnActor } from '../engine/live.js';
+import type { Scenario } from '../engine/scenario.js';
+import { ScenarioError } from '../engine/errors.js';
+import type { CliIO } from './io.js';
+
+function waitFor(check: () => boolean, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const start = Date.now();
+    const tick = () => (check() ? resolve(true) : Date.now() - start > ms ? resolve(false) : setTimeout(tick, 20));
+    tick();
+  });
+}
+
+/** Fail fast, in one line, when nothing listens at the inspector address. */
+async function probe(url: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const socket = new WebSocket(url);
+    const timer = setTimeout(() => socket.terminate(), 3000);
+    socket.once('open', () => {
+      clearTimeout(timer);
+      socket.close();
+      resolve();
+    });
+    socket.once('error', () => {
+      clearTimeout(timer);
+      reject(new ScenarioError(`--inspect: no inspector listening at ${url}; start \`ceasefire view\` first (or name another address)`));
+    });
+    socket.once('close', () => reject(new ScenarioError(`--inspect: no inspector listening at ${url}`)));
+  });
+}
+
+/**
+ * Stream a replay as standard XState inspection events: to a WebSocket
+ * inspector (our viewer, or any `@statelyai/inspect` receiver) or, with
+ * `stately`, to the hosted Stately inspector.
+ */
+export async function streamToInspector(scenario: Scenario, options: { branch?: string; until?: string }, target: string, io: CliIO): Promise<void> {
+  const { createSkyInspector, createWebSocketInspector } = await import('@statelyai/inspect');
+  if (target === 'stately') {
+    const inspector = createSkyInspector({ onerror: () => io.stderr.write('ceasefire: warning: the hosted Stately inspector is unreachable\n') });
+    replayOnActor(scenario, { branch: options.branch ?? null, until: options.until, inspect: inspector.inspect });
+    // The hosted inspector keeps the session open; give the events time to leave.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    inspector.stop();
+    return;
+  }
+  if (!/^wss?:\/\//.test(target)) throw new ScenarioError(`--inspect: '${target}' is not a ws:// address or 'stately'`);
+  await probe(target);
+  const inspector = createWebSocketInspector({ url: target, autoStart: false });
+  inspector.start();
+  const adapter = inspector.adapter as unknown as { status: string; ws?: { bufferedAmount: number } };
+  if (!(await waitFor(() => adapter.status === 'open', 3000))) throw new ScenarioError(`--inspect: could not connect to ${target}`);
+  replayOnActor(scenario, { branch: options.branch ?? null, until: options.until, inspect: inspector.inspect });
+  await waitFor(() => (adapter.ws?.bufferedAmount ?? 0) === 0, 3000);
+  inspector.stop();
+  io.stderr.write(`ceasefire: streamed the run to ${target}\n`);
+}

@@ -1,0 +1,66 @@
+import { spawn } from 'node:child_process';
+import { ScenarioError } from '../engine/errors.js';
+import type { Scenario } from '../engine/scenario.js';
+import { EXIT, type CliIO } from './io.js';
+import { isScenarioPath, loadScenario, shippedScenarioIds } from './load.js';
+
+/** Options of `ceasefire view`. */
+export interface ViewCommandOptions {
+  readonly branch?: string;
+  readonly port?: string;
+  readonly host?: string;
+  readonly open?: boolean;
+  readonly export?: string;
+}
+
+function portOption(port: string | undefined): number {
+  if (port === undefined) return 4848;
+  const n = Number(port);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ScenarioError(`--port: '${port}' is not a port number (0–65535)`);
+  return n;
+}
+
+/**
+ * `ceasefire view [scenario]`: serve the classroom viewer on loopback (until
+ * interrupted), or with `--export <dir>` write it as a static folder.
+ */
+export async function viewCommand(ref: string | undefined, options: ViewCommandOptions, io: CliIO, stop?: Promise<void>): Promise<number> {
+  const port = portOption(options.port);
+  const shipped = await Promise.all(shippedScenarioIds().map(loadScenario));
+  const chosen: Scenario | undefined = ref === undefined ? undefined : isScenarioPath(ref) ? await loadScenario(ref) : shipped.find((s) => s.id === ref) ?? (await loadScenario(ref));
+  if (chosen && options.branch && !chosen.branches.some((b) => b.name === options.branch)) {
+    throw new ScenarioError(`scenario '${chosen.id}' has no branch '${options.branch}' (branches: ${chosen.branches.map((b) => b.name).join(', ') || 'none'})`);
+  }
+  const scenarios = chosen && !shipped.some((s) => s.id === chosen.id) ? [chosen, ...shipped] : shipped;
+  const [{ prepareViewData }, { startViewer, ViewerError }, { exportViewer }] = await Promise.all([
+    import('../viewer/prepare.js'),
+    import('../viewer/server.js'),
+    import('../viewer/export.js'),
+  ]);
+  const data = await prepareViewData(scenarios);
+  const hash = chosen ? `#${new URLSearchParams({ scenario: chosen.id, ...(options.branch ? { branch: options.branch } : {}), step: '1' })}` : '';
+  try {
+    if (options.export !== undefined) {
+      exportViewer(options.export, data);
+      io.stdout.write(`Exported the viewer to ${options.export}/ — open ${options.export}/index.html${hash} in a browser, or put the folder on any static host.\n`);
+      return EXIT.ok;
+    }
+    const viewer = await startViewer({ data, port, ...(options.host ? { host: options.host } : {}) });
+    const url = `${viewer.url}${hash}`;
+    io.stdout.write(`Ceasefire Lab viewer: ${url}\nLive inspection: ceasefire run <scenario> --inspect=${viewer.inspectUrl}\nPress Ctrl+C to stop.\n`);
+    if (options.open) {
+      const opener = spawn(process.platform === 'darwin' ? 'open' : 'xdg-open', [url], { detached: true, stdio: 'ignore' });
+      opener.on('error', () => io.stderr.write(`ceasefire: could not open a browser; open ${url} yourself\n`));
+      opener.unref();
+    }
+    await (stop ?? new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    }));
+    await viewer.close();
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof ViewerError) throw new ScenarioError(error.message);
+    throw error;
+  }
+}

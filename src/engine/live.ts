@@ -1,0 +1,40 @@
+import { SimulatedClock, createActor, type InspectionEvent, type Observer } from 'xstate';
+import { toEpochMs } from '../model/calendar.js';
+import { ceasefireMachine } from '../model/ceasefire.machine.js';
+import type { CeasefireEvent } from '../model/events.js';
+import { planSteps } from './plan.js';
+import type { Scenario } from './scenario.js';
+import type { CeasefireSnapshot } from './replay.js';
+
+/** Options of {@link replayOnActor}. */
+export interface ActorReplayOptions {
+  readonly branch?: string | null;
+  readonly until?: string;
+  /** Receives XState's inspection events (e.g. `@statelyai/inspect`'s `inspector.inspect`). */
+  readonly inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
+}
+
+/**
+ * Replay a scenario on a live XState actor whose clock is the scenario's
+ * calendar (a `SimulatedClock` set to each step's date, so delayed
+ * transitions fire on it), for inspectors that watch a running actor.
+ * Steps the model refuses are skipped, as `--lenient` would.
+ */
+export function replayOnActor(scenario: Scenario, options: ActorReplayOptions = {}): CeasefireSnapshot {
+  const plan = planSteps(scenario, options.branch);
+  const clock = new SimulatedClock();
+  const first = plan.steps[0]?.step.date;
+  if (first) clock.set(toEpochMs(first));
+  const actor = createActor(ceasefireMachine, { clock, ...(options.inspect ? { inspect: options.inspect } : {}) });
+  actor.start();
+  for (const { step } of plan.steps) {
+    clock.set(toEpochMs(step.date));
+    const event: CeasefireEvent = { type: step.event, date: step.date };
+    if (actor.getSnapshot().can(event)) actor.send(event);
+  }
+  const until = options.until ?? plan.until;
+  if (until) clock.set(toEpochMs(until));
+  const snapshot = actor.getSnapshot();
+  actor.stop();
+  return snapshot;
+}

@@ -1,0 +1,22 @@
+/** Where the viewer stands: kept in the URL so a reload or a shared link opens the same place. */
+export interface Place {
+  scenario: string | null;
+  branch: string | null;
+  step: number;
+}
+
+/** Read the place from `#scenario=…&branch=…&step=…` (step counts from 1). */
+export function readPlace(hash: string): Place {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const step = Number.parseInt(params.get('step') ?? '1', 10);
+  return { scenario: params.get('scenario'), branch: params.get('branch'), step: Number.isFinite(step) && step > 0 ? step : 1 };
+}
+
+/** The hash for a place. */
+export function writePlace(place: Place): string {
+  const params = new URLSearchParams();
+  if (place.scenario) params.set('scenario', place.scenario);
+  if (place.branch) params.set('branch', place.branch);
+  params.set('step', String(place.step));
+  return `#${params.toString()}`;
+}

@@ -1,0 +1,161 @@
+import { createRequire } from 'node:module';
+import type { ELK as ElkEngine, ELKConstructorArguments, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import type { AnyStateNode } from 'xstate';
+import { humanize } from '../engine/view.js';
+import type { DiagramEdge, DiagramLayout, DiagramNode } from './view-data.js';
+
+// elkjs is CommonJS; its bundled build exports the constructor itself.
+const ELK = createRequire(import.meta.url)('elkjs/lib/elk.bundled.js') as new (args?: ELKConstructorArguments) => ElkEngine;
+
+const CHAR_WIDTH = 7;
+/** Tracks are laid out one by one, then placed in rows no wider than this. */
+const ROW_WIDTH = 2400;
+const GAP = 24;
+const EDGE_CHAR_WIDTH = 6;
+
+interface Transition {
+  readonly source: string;
+  readonly target: string;
+  readonly event: string;
+}
+
+function transitionsOf(node: AnyStateNode, into: Transition[]): void {
+  const source = node.path.join('.');
+  for (const [event, list] of node.transitions) {
+    for (const transition of list) {
+      for (const target of transition.target ?? []) {
+        const targetPath = target.path.join('.');
+        // Self-loops and targetless transitions change no state; they would only clutter the chart.
+        if (targetPath !== source && targetPath !== '') into.push({ source, target: targetPath, event });
+      }
+    }
+  }
+  for (const child of Object.values(node.states)) transitionsOf(child, into);
+}
+
+function eventLabel(event: string): string {
+  // `xstate.after.truceLength.ceasefire.proposal…` reads better as `after truceLength`.
+  return event.startsWith('xstate.after.') ? `after ${event.split('.')[2]}` : event;
+}
+
+function toElkNode(node: AnyStateNode): ElkNode {
+  const id = node.path.join('.');
+  const label = humanize(node.key);
+  const children = Object.values(node.states);
+  if (children.length === 0) {
+    return { id, width: Math.max(60, label.length * CHAR_WIDTH + 24), height: 32, labels: [{ text: label }] };
+  }
+  return {
+    id,
+    labels: [{ text: label, width: label.length * CHAR_WIDTH, height: 16 }],
+    layoutOptions: {
+      'elk.padding': '[top=30,left=12,bottom=12,right=12]',
+      'elk.direction': node.type === 'parallel' ? 'RIGHT' : 'DOWN',
+    },
+    children: children.map(toElkNode),
+  };
+}
+
+function collectNodes(elk: ElkNode, states: Map<string, AnyStateNode>, into: DiagramNode[], depth: number): void {
+  for (const child of elk.children ?? []) {
+    const state = states.get(child.id)!;
+    into.push({
+      id: child.id,
+      label: humanize(state.key),
+      description: state.description ?? '',
+      kind: state.type === 'parallel' ? 'parallel' : Object.keys(state.states).length ? 'compound' : 'atomic',
+      x: child.x ?? 0,
+      y: child.y ?? 0,
+      width: child.width ?? 0,
+      height: child.height ?? 0,
+      depth,
+    });
+    collectNodes(child, states, into, depth + 1);
+  }
+}
+
+function indexStates(node: AnyStateNode, into: Map<string, AnyStateNode>): Map<string, AnyStateNode> {
+  into.set(node.path.join('.'), node);
+  for (const child of Object.values(node.states)) indexStates(child, into);
+  return into;
+}
+
+const LAYOUT_OPTIONS = {
+  'elk.algorithm': 'layered',
+  'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+  'elk.direction': 'DOWN',
+  'elk.edgeRouting': 'ORTHOGONAL',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '36',
+  'elk.spacing.nodeNode': '20',
+  'elk.spacing.edgeLabel': '4',
+  'elk.json.shapeCoords': 'ROOT',
+  'elk.json.edgeCoords': 'ROOT',
+};
+
+/** Lay out one track (a top-level region) with its transitions, at the origin. */
+async function layoutTrack(elk: ElkEngine, track: AnyStateNode, states: Map<string, AnyStateNode>, offset: number): Promise<DiagramLayout> {
+  const transitions: Transition[] = [];
+  transitionsOf(track, transitions);
+  const graph: ElkNode = {
+    id: 'root',
+    layoutOptions: LAYOUT_OPTIONS,
+    children: [toElkNode(track)],
+    edges: transitions.map((t, i): ElkExtendedEdge => {
+      const label = eventLabel(t.event);
+      return { id: `e${offset + i}`, sources: [t.source], targets: [t.target], labels: [{ text: label, width: label.length * EDGE_CHAR_WIDTH, height: 14 }] };
+    }),
+  };
+  const laidOut = await elk.layout(graph);
+  const nodes: DiagramNode[] = [];
+  collectNodes(laidOut, states, nodes, 0);
+  const edges = (laidOut.edges ?? []).map((edge, i): DiagramEdge => {
+    const section = edge.sections?.[0];
+    const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map((p) => [p.x, p.y] as const) : [];
+    const label = edge.labels?.[0];
+    const t = transitions[i]!;
+    return { id: edge.id, source: t.source, target: t.target, event: t.event, label: eventLabel(t.event), points, labelAt: label ? [label.x ?? 0, label.y ?? 0] : (points[0] ?? [0, 0]) };
+  });
+  return { width: laidOut.width ?? 0, height: laidOut.height ?? 0, nodes, edges };
+}
+
+function shifted(layout: DiagramLayout, dx: number, dy: number): Pick<DiagramLayout, 'nodes' | 'edges'> {
+  return {
+    nodes: layout.nodes.map((n) => ({ ...n, x: n.x + dx, y: n.y + dy })),
+    edges: layout.edges.map((e) => ({
+      ...e,
+      points: e.points.map(([x, y]) => [x + dx, y + dy] as const),
+      labelAt: [e.labelAt[0] + dx, e.labelAt[1] + dy] as const,
+    })),
+  };
+}
+
+/**
+ * Lay out a machine's statechart with ELK: each track (top-level region) as
+ * nested boxes with labelled transition arrows, tracks placed in rows, all in
+ * absolute coordinates.
+ */
+export async function layoutMachine(root: AnyStateNode): Promise<DiagramLayout> {
+  const elk = new ELK();
+  const states = indexStates(root, new Map());
+  const nodes: DiagramNode[] = [];
+  const edges: DiagramEdge[] = [];
+  let x = 0;
+  let y = 0;
+  let rowHeight = 0;
+  let width = 0;
+  for (const track of Object.values(root.states)) {
+    const layout = await layoutTrack(elk, track, states, edges.length);
+    if (x > 0 && x + layout.width > ROW_WIDTH) {
+      x = 0;
+      y += rowHeight + GAP;
+      rowHeight = 0;
+    }
+    const placed = shifted(layout, x, y);
+    nodes.push(...placed.nodes);
+    edges.push(...placed.edges);
+    x += layout.width + GAP;
+    width = Math.max(width, x - GAP);
+    rowHeight = Math.max(rowHeight, layout.height);
+  }
+  return { width, height: y + rowHeight, nodes, edges };
+}
