@@ -14,3 +14,8 @@ export function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
     throw error;
   });
 }
+
+/** A message as one line: line breaks inside echoed values are shown escaped. */
+export function oneLine(message: string): string {
+  return message.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
+}

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isScenarioError } from '../engine/errors.js';
-import { EXIT, type CliIO } from './io.js';
+import { EXIT, oneLine, type CliIO } from './io.js';
 import { compareCommand } from './compare.js';
 import { listScenarios } from './list.js';
 import { loadScenario, scenarioRef } from './load.js';
@@ -112,11 +112,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     }
     if (isScenarioError(error)) {
-      io.stderr.write(`ceasefire: ${error.message}\n`);
+      io.stderr.write(`ceasefire: ${oneLine(error.message)}\n`);
       return EXIT.badInput;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`ceasefire: internal error: ${message.split('\n')[0]}\n`);
+    io.stderr.write(`ceasefire: internal error: ${oneLine(message)}\n`);
     return EXIT.internal;
   }
 }

@@ -2,7 +2,7 @@ import { ScenarioError } from '../engine/errors.js';
 import { replay, type ReplayResult } from '../engine/replay.js';
 import type { Scenario } from '../engine/scenario.js';
 import { isIsoDate } from '../model/calendar.js';
-import { EXIT, type CliIO } from './io.js';
+import { EXIT, oneLine, type CliIO } from './io.js';
 import { renderBranches } from './render-branches.js';
 import { runToJson } from './render-json.js';
 import { renderTimeline } from './render-timeline.js';
@@ -27,7 +27,7 @@ export function untilOption(until: string | undefined): string | undefined {
 
 /** Print one replay in the chosen format, with any lenient warnings on stderr. */
 export function printRun(result: ReplayResult, format: string | undefined, io: CliIO): void {
-  for (const warning of result.warnings) io.stderr.write(`ceasefire: warning: ${warning}\n`);
+  for (const warning of result.warnings) io.stderr.write(`ceasefire: warning: ${oneLine(warning)}\n`);
   if (format === 'json') io.stdout.write(`${JSON.stringify(runToJson(result), null, 2)}\n`);
   else io.stdout.write(renderTimeline(result, io.stdout.columns ?? 120));
 }

@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { isScenarioError } from '../engine/errors.js';
 import type { Scenario } from '../engine/scenario.js';
 import { validateScenario } from '../engine/validate.js';
-import { EXIT, exitQuietlyOnClosedPipe } from './io.js';
+import { EXIT, exitQuietlyOnClosedPipe, oneLine } from './io.js';
 import { runScenario } from './run.js';
 
 function isMain(moduleUrl: string): boolean {
@@ -41,7 +41,7 @@ export async function runScenarioScript(moduleUrl: string, scenario: Scenario): 
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     } else if (isScenarioError(error)) {
-      io.stderr.write(`${scenario.id}: ${error.message}\n`);
+      io.stderr.write(`${scenario.id}: ${oneLine(error.message)}\n`);
       process.exitCode = EXIT.badInput;
     } else {
       throw error;

@@ -16,7 +16,8 @@ interface Parsed {
 /** Parse YAML or JSON text (JSON is YAML), keeping positions for error messages. */
 function parseText(text: string, origin: string): Parsed {
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': the yaml library would otherwise print its own warnings on stderr.
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const error = doc.errors[0];
   if (error) {
     const pos = lineCounter.linePos(error.pos[0]);
@@ -33,7 +34,17 @@ function parseText(text: string, origin: string): Parsed {
     }
     return '';
   };
-  return { data: doc.toJS(), locate };
+  let data: unknown;
+  try {
+    // Aliases are resolved here: an unknown anchor, a cycle or an alias bomb is bad input too.
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new ScenarioError(`${origin}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new ScenarioError(`${origin}${locate([])}: the file: expected a mapping with id, title and steps`);
+  }
+  return { data, locate };
 }
 
 function at(data: unknown, path: FieldPath): unknown {

@@ -9,7 +9,16 @@ const EVENT_NAMES = EVENT_TYPES as [string, ...string[]];
 const OUTCOME_LIST = OUTCOME_NAMES as [string, ...string[]];
 const VERIFICATION_LIST = VERIFICATIONS as [string, ...string[]];
 
-const shown = (input: unknown) => (typeof input === 'string' ? `'${input}'` : JSON.stringify(input) ?? String(input));
+/** A value echoed in an error message: short, on one line, safe for any input (cycles included). */
+function shown(input: unknown): string {
+  if (typeof input === 'string') return `'${input}'`;
+  if (typeof input === 'number' || typeof input === 'boolean' || input === null || input === undefined) return String(input);
+  try {
+    return JSON.stringify(input)?.slice(0, 60) ?? typeof input;
+  } catch {
+    return Array.isArray(input) ? 'a list' : 'a mapping';
+  }
+}
 const text = (what: string) => z.string({ error: (iss) => `expected ${what}, got ${shown(iss.input)}` });
 const day = (description: string) =>
   z.string({ error: (iss) => (iss.input === undefined ? 'is missing' : `expected a YYYY-MM-DD date, got ${shown(iss.input)}`) }).describe(description);

@@ -10,8 +10,9 @@ export function isIsoDate(value: unknown): value is IsoDate {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const day = new Date(Date.UTC(y, m - 1, d));
-  // Date.UTC rolls 2025-02-30 over to March; a real day survives the round trip.
+  const day = new Date(0);
+  // setUTCFullYear keeps years 0–99 (Date.UTC maps them to 1900–1999); 2025-02-30 rolls to March and fails the round trip.
+  day.setUTCFullYear(y, m - 1, d);
   return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
 }
 
