@@ -52,6 +52,8 @@ export async function streamToInspector(scenario: Scenario, options: { branch?: 
   const adapter = inspector.adapter as unknown as { status: string; ws?: { bufferedAmount: number } };
   if (!(await waitFor(() => adapter.status === 'open', 3000))) throw new ScenarioError(`--inspect: could not connect to ${target}`);
   replayOnActor(scenario, { branch: options.branch ?? null, until: options.until, inspect: inspector.inspect });
+  // The inspector sends each event from a zero-delay timer; a timer set now runs after all of them.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   await waitFor(() => (adapter.ws?.bufferedAmount ?? 0) === 0, 3000);
   inspector.stop();
   io.stderr.write(`ceasefire: streamed the run to ${target}\n`);

@@ -97,8 +97,8 @@ export async function startViewer(options: ViewerOptions): Promise<RunningViewer
   server.on('upgrade', (req, socket, head) => {
     const origin = req.headers.origin;
     const path = (req.url ?? '').split('?')[0];
-    // Apps without an Origin (Node inspectors) and our own page may connect; other web pages may not.
-    const ownOrigin = origin === undefined || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+$/.test(origin);
+    // Apps without an Origin (Node inspectors) and our own page may connect; other web pages, even local ones, may not.
+    const ownOrigin = origin === undefined || origin === `http://${req.headers.host}`;
     if (path !== '/inspect' || !ownOrigin) {
       socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
       socket.destroy();

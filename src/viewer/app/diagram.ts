@@ -53,12 +53,20 @@ export class Diagram {
     const marked = new Set(taken);
     for (const [id, g] of this.#edges) g.classList.toggle('taken', marked.has(id));
     const first = taken[0] ? this.#edges.get(taken[0]) : undefined;
-    first?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    if (first) this.#reveal(first);
   }
 
   /** Paths currently lit, for tests and screen readers. */
   litPaths(): string[] {
     return [...this.#states].filter(([, g]) => g.classList.contains('active')).map(([path]) => path);
+  }
+
+  /** Scroll the chart's own box (never the page) so that `target` is in view. */
+  #reveal(target: SVGGraphicsElement): void {
+    const box = this.box.getBoundingClientRect();
+    const at = target.getBoundingClientRect();
+    if (at.left < box.left || at.right > box.right) this.box.scrollLeft += at.left - box.left - box.width / 3;
+    if (at.top < box.top || at.bottom > box.bottom) this.box.scrollTop += at.top - box.top - box.height / 3;
   }
 
   zoom(factor: number): void {

@@ -179,7 +179,9 @@ class Viewer {
       const button = item.firstElementChild as HTMLButtonElement;
       if (i === this.index) {
         button.setAttribute('aria-current', 'step');
-        button.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+        // Scroll the timeline strip only, never the page: the story must stay where the reader is.
+        const strip = $('timeline').parentElement!;
+        strip.scrollLeft = button.offsetLeft - strip.clientWidth / 2 + button.offsetWidth / 2;
       } else button.removeAttribute('aria-current');
     }
     this.paintDiagram();
@@ -230,7 +232,7 @@ class Viewer {
       },
       onEvent: (type) => {
         log.append(text('li', type));
-        log.lastElementChild?.scrollIntoView?.({ block: 'nearest' });
+        log.scrollTop = log.scrollHeight;
       },
       onSnapshot: (value, machineId) => {
         // Only our own machine can be drawn on this chart; other apps still get the event log.
