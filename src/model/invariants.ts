@@ -1,0 +1,58 @@
+import type { StateValue } from 'xstate';
+import type { CeasefireContext } from './positions.js';
+
+/** What an invariant reads of a state: its value, its context, and `matches`. */
+export interface StateView {
+  readonly value: StateValue;
+  readonly context: unknown;
+  matches(value: StateValue): boolean;
+}
+
+/** A rule the model must never break, checked on every reachable state (or every transition). */
+export interface Invariant {
+  readonly name: string;
+  readonly description: string;
+  /** A state predicate: true when `state` keeps the rule. */
+  readonly holdsIn?: (state: StateView) => boolean;
+  /** A transition predicate: true when the step from `before` to `after` keeps the rule. */
+  readonly holdsAcross?: (before: StateView, after: StateView) => boolean;
+}
+
+const context = (state: StateView) => state.context as CeasefireContext;
+
+/** The rules of the ceasefire model, as the explorer checks them. */
+export const INVARIANTS: readonly Invariant[] = [
+  {
+    name: 'ceasefireNeedsBothParties',
+    description: 'No ceasefire is in force unless both parties have accepted its terms.',
+    holdsIn: (state) => !state.matches({ proposal: 'inForce' }) || (context(state).ukraine === 'endorsed' && context(state).russia === 'accepted'),
+  },
+  {
+    name: 'sanctionsFollowThreatOrFailure',
+    description: 'Sanctions are imposed only after they were threatened or the talks failed.',
+    holdsAcross: (before, after) =>
+      !after.matches({ leverage: 'sanctionsImposed' }) ||
+      before.matches({ leverage: 'sanctionsImposed' }) ||
+      before.matches({ leverage: 'sanctionsThreatened' }) ||
+      before.matches({ proposal: 'rejected' }) ||
+      before.matches({ proposal: 'lapsed' }),
+  },
+  {
+    name: 'truceEndsOnTime',
+    description: 'A truce in force never outlives its end date, and no end date is kept once it is over.',
+    holdsIn: (state) => {
+      const { date, truceEndsOn } = context(state);
+      if (!state.matches({ proposal: 'inForce' })) return truceEndsOn === null;
+      return truceEndsOn !== null && date !== null && date <= truceEndsOn;
+    },
+  },
+  {
+    name: 'calendarNeverGoesBack',
+    description: "The model's calendar never moves backwards.",
+    holdsAcross: (before, after) => {
+      const was = context(before).date;
+      const now = context(after).date;
+      return was === null || (now !== null && now >= was);
+    },
+  },
+];
