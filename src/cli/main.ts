@@ -2,6 +2,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { isScenarioError } from '../engine/errors.js';
 import { EXIT, oneLine, type CliIO } from './io.js';
 import { compareCommand } from './compare.js';
+import { exploreCommand, pathsCommand, type FromOptions } from './explore.js';
+import { simulateCommand, type SimulateOptions } from './simulate.js';
 import { listScenarios } from './list.js';
 import { loadScenario, scenarioRef } from './load.js';
 import { resumeCommand, type ResumeCommandOptions } from './resume.js';
@@ -86,6 +88,39 @@ function program(io: CliIO, setCode: (code: number) => void): Command {
       io.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
       setCode(EXIT.ok);
     });
+
+  cli
+    .command('explore')
+    .description('explore every reachable state: outcomes, shortest roads, invariants (exit 1 on a violation)')
+    .option('--from <scenario[@step]>', 'start from this scenario after this step (default: the end of march-2025)')
+    .option('--branch <name>', 'start on this branch of the scenario')
+    .option('--max-depth <n>', 'expand states at most this many events from the start')
+    .addOption(formatOption())
+    .action(async (opts: FromOptions & { maxDepth?: string; format: string }) => setCode(await exploreCommand(opts, io)));
+
+  cli
+    .command('paths')
+    .description('the K shortest event sequences that reach a state or an outcome')
+    .requiredOption('--to <state|outcome>', 'an outcome (e.g. ceasefire-in-force) or a state path (e.g. leverage.sanctionsImposed)')
+    .option('--from <scenario[@step]>', 'start from this scenario after this step (default: the end of march-2025)')
+    .option('--branch <name>', 'start on this branch of the scenario')
+    .option('--max <k>', 'how many sequences', '3')
+    .option('--max-depth <n>', 'explore at most this many events from the start')
+    .addOption(formatOption())
+    .action(async (opts: FromOptions & { to: string; max?: string; maxDepth?: string; format: string }) => setCode(await pathsCommand(opts, io)));
+
+  cli
+    .command('simulate')
+    .description('sample futures with analyst weights, seeded: outcome shares with 95% intervals')
+    .requiredOption('--runs <n>', 'how many futures')
+    .option('--seed <s>', 'random seed (same seed, same output)', '1')
+    .option('--weights <file>', 'YAML: weights: { <event type>: <weight>, after: <weight>, default: <weight> }')
+    .option('--horizon <date>', 'events that would move the calendar past this day do not happen')
+    .option('--from <scenario[@step]>', 'start from this scenario after this step (default: the end of march-2025)')
+    .option('--branch <name>', 'start on this branch of the scenario')
+    .option('--workers <n>', 'worker threads (default: one per core)')
+    .addOption(formatOption())
+    .action(async (opts: SimulateOptions) => setCode(await simulateCommand(opts, io)));
 
   cli
     .command('verify-quotes')

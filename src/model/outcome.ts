@@ -1,5 +1,4 @@
-import type { SnapshotFrom } from 'xstate';
-import type { CeasefireMachine } from './ceasefire.machine.js';
+import type { StateValue } from 'xstate';
 
 /** Where the ceasefire process stands, in one word an analyst can group by. */
 export const OUTCOMES = {
@@ -28,9 +27,9 @@ export function isOutcome(name: unknown): name is Outcome {
   return typeof name === 'string' && Object.hasOwn(OUTCOMES, name);
 }
 
-/** The outcome a snapshot of the ceasefire machine stands at. */
-export function outcomeOf(snapshot: SnapshotFrom<CeasefireMachine>): Outcome {
-  const m = (value: Parameters<typeof snapshot.matches>[0]) => snapshot.matches(value);
+/** The outcome a snapshot (or any state with `matches`) of the ceasefire machine stands at. */
+export function outcomeOf(snapshot: { matches(value: never): boolean }): Outcome {
+  const m = (value: StateValue) => (snapshot.matches as (value: StateValue) => boolean)(value);
   if (m({ proposal: { inForce: 'extended' } })) return 'truce-extended';
   if (m({ proposal: 'inForce' })) return 'ceasefire-in-force';
   if (m({ proposal: 'expired' })) return 'truce-expired';
@@ -48,3 +47,13 @@ export function outcomeOf(snapshot: SnapshotFrom<CeasefireMachine>): Outcome {
   if (m({ proposal: 'underConsideration' })) return 'awaiting-russia';
   return 'no-proposal';
 }
+
+/** Outcomes that end the process: nothing the model allows can change them. */
+export const RESOLVED_OUTCOMES: ReadonlySet<Outcome> = new Set<Outcome>([
+  'truce-expired',
+  'truce-collapsed',
+  'rejected',
+  'lapsed',
+  'endorsement-withdrawn',
+  'narrower-deal',
+]);

@@ -1,0 +1,144 @@
+import Table from 'cli-table3';
+import { ScenarioError } from '../engine/errors.js';
+import { explore, type ExploredGraph, type ExploreProgress, type TraceStep } from '../engine/explore.js';
+import { canReach, shortestPaths } from '../engine/paths.js';
+import { startPoint, type StartPoint } from '../engine/start.js';
+import { ceasefireMachine } from '../model/ceasefire.machine.js';
+import { INVARIANTS } from '../model/invariants.js';
+import { OUTCOMES, OUTCOME_NAMES, RESOLVED_OUTCOMES, isOutcome, outcomeOf } from '../model/outcome.js';
+import { EXIT, type CliIO } from './io.js';
+import { loadScenario } from './load.js';
+
+/** Options shared by `explore`, `paths` and `simulate`: where to start. */
+export interface FromOptions {
+  readonly from?: string;
+  readonly branch?: string;
+}
+
+/** Parse `--from <scenario>[@<step>]` (default: the end of the march-2025 record) and find that state. */
+export async function resolveStart(options: FromOptions): Promise<StartPoint> {
+  const from = options.from ?? 'march-2025';
+  const at = from.lastIndexOf('@');
+  const ref = at > 0 ? from.slice(0, at) : from;
+  const step = at > 0 ? from.slice(at + 1) : null;
+  const scenario = await loadScenario(ref);
+  return startPoint(scenario, { branch: options.branch ?? null, step });
+}
+
+/** Parse `--max-depth`. */
+export function depthOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new ScenarioError(`--max-depth: '${value}' is not a whole number`);
+  return n;
+}
+
+/** A progress line on a terminal's stderr (states seen, queue, rate); nothing when piped. */
+export function progressLine(io: CliIO, started = Date.now()): ((p: ExploreProgress) => void) | undefined {
+  if (!io.stderr.isTTY) return undefined;
+  return (p) => {
+    const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+    const line = `exploring: ${p.states.toLocaleString('en-US')} states, queue ${p.queue.toLocaleString('en-US')}, ${Math.round(p.states / seconds).toLocaleString('en-US')} states/s`;
+    io.stderr.write(p.queue === 0 ? '\r\x1b[2K' : `\r\x1b[2K${line}`);
+  };
+}
+
+/** `a → b → c` with the date of the first step. */
+export function formatTrace(trace: readonly TraceStep[]): string {
+  if (trace.length === 0) return '(the start itself)';
+  // `xstate.after.truceLength.ceasefire.proposal.inForce.running` reads as `after truceLength`.
+  return trace.map((s) => (s.type.startsWith('xstate.after.') ? `after ${s.type.split('.')[2]}` : s.type)).join(' → ');
+}
+
+function startLabel(start: StartPoint): string {
+  return `${start.scenario}${start.branch ? ` (branch ${start.branch})` : ''} after '${start.step}' (${start.date})`;
+}
+
+/** `ceasefire explore`: every reachable state, the outcomes and the roads to them, and every invariant checked. */
+export async function exploreCommand(options: FromOptions & { maxDepth?: string; format: string }, io: CliIO): Promise<number> {
+  const maxDepth = depthOption(options.maxDepth);
+  const start = await resolveStart(options);
+  const began = performance.now();
+  const graph = explore(ceasefireMachine, start.snapshot, { invariants: INVARIANTS, maxDepth, onProgress: progressLine(io) });
+  const ms = Math.round(performance.now() - began);
+  const outcomes = summarizeOutcomes(graph);
+  const invariants = INVARIANTS.map((inv) => {
+    const violation = graph.violations.find((v) => v.invariant === inv.name);
+    return { name: inv.name, description: inv.description, ok: !violation, ...(violation ? { trace: violation.trace } : {}) };
+  });
+  if (options.format === 'json') {
+    io.stdout.write(
+      `${JSON.stringify({ start: { scenario: start.scenario, branch: start.branch, step: start.step, date: start.date }, states: graph.size, transitions: graph.transitions, ms, maxDepth: maxDepth ?? null, frontier: graph.frontier, outcomes, invariants }, null, 2)}\n`,
+    );
+  } else {
+    const table = new Table({
+      head: ['Outcome', 'States', 'Reachable from', 'Shortest road there'],
+      colWidths: [24, 9, 16, Math.max((io.stdout.columns ?? 120) - 24 - 9 - 16 - 13, 40)],
+      wordWrap: true,
+      style: { head: [], border: [] },
+    });
+    for (const o of outcomes) {
+      table.push([`${o.outcome}${o.resolved ? '' : ' …'}`, o.states.toLocaleString('en-US'), `${o.reachableFrom.toLocaleString('en-US')} states`, formatTrace(o.shortest)]);
+    }
+    const lines = [
+      `Explored from ${startLabel(start)}: ${graph.size.toLocaleString('en-US')} states, ${graph.transitions.toLocaleString('en-US')} transitions in ${ms} ms${maxDepth !== undefined ? ` (depth ≤ ${maxDepth}; ${graph.frontier.toLocaleString('en-US')} states left unexpanded)` : ''}.`,
+      table.toString(),
+      '… the process is still open in that outcome (not a final one).',
+      '',
+      'Invariants:',
+      ...invariants.map((i) => (i.ok ? `  ✓ ${i.name}: ${i.description}` : `  ✗ ${i.name}: ${i.description}\n    counterexample: ${formatTrace(i.trace ?? [])}`)),
+      '',
+    ];
+    io.stdout.write(lines.join('\n'));
+  }
+  return graph.violations.length ? EXIT.failed : EXIT.ok;
+}
+
+/** Per outcome present in the graph: how many states are in it, how many can reach it, and the shortest road. */
+export function summarizeOutcomes(graph: ExploredGraph) {
+  const outcomeOfState = Array.from({ length: graph.size }, (_, s) => outcomeOf(graph.state(s)));
+  return OUTCOME_NAMES.filter((name) => outcomeOfState.includes(name)).map((name) => {
+    const isTarget = (s: number) => outcomeOfState[s] === name;
+    const reach = canReach(graph, isTarget);
+    return {
+      outcome: name,
+      resolved: RESOLVED_OUTCOMES.has(name),
+      description: OUTCOMES[name],
+      states: outcomeOfState.filter((o) => o === name).length,
+      reachableFrom: reach.reduce((n, r) => n + r, 0),
+      shortest: shortestPaths(graph, isTarget, { max: 1 })[0] ?? [],
+    };
+  });
+}
+
+/** Parse `--to`: an outcome name or a dotted state path such as `proposal.inForce`. */
+function targetOf(to: string, graph: ExploredGraph): { label: string; test: (s: number) => boolean } {
+  if (isOutcome(to)) return { label: `outcome ${to}`, test: (s) => outcomeOf(graph.state(s)) === to };
+  const keys = to.split('.');
+  try {
+    ceasefireMachine.getStateNodeById(`ceasefire.${to}`);
+  } catch {
+    throw new ScenarioError(`--to: '${to}' is neither an outcome (${OUTCOME_NAMES.join(', ')}) nor a state path such as proposal.inForce`);
+  }
+  const value = keys.reduceRight<unknown>((inner, key) => (inner === undefined ? key : { [key]: inner }), undefined);
+  return { label: `state ${to}`, test: (s) => graph.state(s).matches(value as never) };
+}
+
+/** `ceasefire paths --to X`: the K shortest distinct event sequences that reach a state or outcome. */
+export async function pathsCommand(options: FromOptions & { to: string; max?: string; maxDepth?: string; format: string }, io: CliIO): Promise<number> {
+  const max = options.max === undefined ? 3 : Number(options.max);
+  if (!Number.isInteger(max) || max < 1) throw new ScenarioError(`--max: '${options.max}' is not a whole number of at least 1`);
+  const start = await resolveStart(options);
+  const graph = explore(ceasefireMachine, start.snapshot, { maxDepth: depthOption(options.maxDepth), onProgress: progressLine(io) });
+  const target = targetOf(options.to, graph);
+  const found = shortestPaths(graph, target.test, { max });
+  if (options.format === 'json') {
+    io.stdout.write(`${JSON.stringify({ start: { scenario: start.scenario, branch: start.branch, step: start.step, date: start.date }, to: options.to, paths: found }, null, 2)}\n`);
+  } else if (found.length === 0) {
+    io.stdout.write(`No road from ${startLabel(start)} reaches ${target.label}.\n`);
+  } else {
+    io.stdout.write(`The ${found.length} shortest road(s) from ${startLabel(start)} to ${target.label}:\n`);
+    found.forEach((path, i) => io.stdout.write(`  ${i + 1}. (${path.length} ${path.length === 1 ? 'event' : 'events'}) ${formatTrace(path)}\n`));
+  }
+  return found.length ? EXIT.ok : EXIT.failed;
+}

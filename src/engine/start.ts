@@ -1,0 +1,27 @@
+import { ScenarioError } from './errors.js';
+import { replay, type CeasefireSnapshot } from './replay.js';
+import type { Scenario } from './scenario.js';
+
+/** Where an exploration starts: a scenario's state after one of its steps. */
+export interface StartPoint {
+  readonly snapshot: CeasefireSnapshot;
+  readonly scenario: string;
+  readonly branch: string | null;
+  readonly step: string | null;
+  readonly date: string | null;
+}
+
+/** The state of `scenario` (or one of its branches) after `step`, or at its end. */
+export function startPoint(scenario: Scenario, options: { branch?: string | null; step?: string | null } = {}): StartPoint {
+  const branch = options.branch ?? null;
+  const step = options.step ?? null;
+  const result = replay(scenario, { branch, ...(step !== null ? { stopAfter: step } : {}) });
+  if (step === null && result.steps.length === 0) throw new ScenarioError(`scenario '${scenario.id}' has no steps to start from`);
+  return {
+    snapshot: result.snapshot,
+    scenario: scenario.id,
+    branch,
+    step: step ?? result.position.lastStep,
+    date: result.snapshot.context.date,
+  };
+}
