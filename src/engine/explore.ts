@@ -195,7 +195,8 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
     internContext(context, contextJson),
   ];
   const startTuple = tupleOf(start.value, start.context);
-  add(startTuple, startTuple.join(','), -1, -1, start);
+  // Re-resolve the start with this machine: a snapshot evaluates guards with the machine that made it.
+  add(startTuple, startTuple.join(','), -1, -1, machine.resolveState({ value: start.value, context: start.context }) as AnyMachineSnapshot);
 
   const eventTypes: string[] = [];
   const eventIndex = new Map<string, number>();

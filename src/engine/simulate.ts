@@ -12,6 +12,7 @@ export const MAX_FUTURE_STEPS = 1_000;
 export interface SimulationGraph {
   readonly size: number;
   readonly edgeStart: Int32Array;
+  /** Target of each edge; a negative value -1 - s stops the future in state s (the horizon). */
   readonly edgeTarget: Int32Array;
   /** Cumulative weight of the edges of each state, in edge order. */
   readonly cumulative: Float64Array;
@@ -27,7 +28,10 @@ export interface SimulationGraph {
 export interface SimulationOptions {
   /** Weight of an event type (default 1); 0 never chooses it. */
   readonly weight?: (eventType: string) => number;
-  /** Events that would move the calendar past this day do not happen. */
+  /**
+   * The calendar stops at this day: an event that would move it further (a
+   * truce running out) instead ends the future where it stands.
+   */
   readonly horizon?: string;
 }
 
@@ -54,10 +58,12 @@ export function prepareSimulation(graph: ExploredGraph, options: SimulationOptio
     for (let e = graph.edgeStart[s]!; e < graph.edgeStart[s + 1]!; e++) {
       const target = graph.edgeTarget[e]!;
       const weight = eventWeights[graph.edgeEvent[e]!]!;
+      if (weight <= 0) continue;
       const date = dateOf(target);
-      if (weight <= 0 || (options.horizon !== undefined && date !== null && date > options.horizon)) continue;
+      const pastHorizon = options.horizon !== undefined && date !== null && date > options.horizon;
       total += weight;
-      targets.push(target);
+      // Past the horizon the future ends here: encoded as a negative target, -1 - this state.
+      targets.push(pastHorizon ? -1 - s : target);
       cumulative.push(total);
     }
     if (targets.length === edgeStart[s]) absorbing[s] = 1;
@@ -94,16 +100,22 @@ export function sampleChunk(sim: SimulationGraph, seed: number, chunk: number, r
   for (let run = 0; run < runs; run++) {
     let s = 0;
     let steps = 0;
+    let stopped = false;
     while (!absorbing[s] && steps < MAX_FUTURE_STEPS) {
       const from = edgeStart[s]!;
       const to = edgeStart[s + 1]!;
       const pick = uniformFloat64(rng) * cumulative[to - 1]!;
       let e = from;
       while (e < to - 1 && cumulative[e]! <= pick) e++;
-      s = edgeTarget[e]!;
+      const next = edgeTarget[e]!;
       steps++;
+      if (next < 0) {
+        stopped = true;
+        break;
+      }
+      s = next;
     }
-    counts[absorbing[s] ? outcome[s]! : unresolved]! += 1;
+    counts[absorbing[s] || stopped ? outcome[s]! : unresolved]! += 1;
   }
   return counts;
 }

@@ -1,0 +1,92 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './_io.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(root, 'node_modules', '.bin', 'ceasefire');
+
+describe('ceasefire explore', () => {
+  it('reports states, outcomes with their shortest roads, and holds every invariant', async () => {
+    const { code, stdout, stderr } = await runCli('explore', '--format', 'json');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.start).toEqual({ scenario: 'march-2025', branch: null, step: 'plea-to-spare', date: '2025-03-14' });
+    expect(result.states).toBeGreaterThan(1000);
+    expect(result.invariants.every((i: { ok: boolean }) => i.ok)).toBe(true);
+    const inForce = result.outcomes.find((o: { outcome: string }) => o.outcome === 'ceasefire-in-force');
+    expect(inForce.shortest.map((s: { type: string }) => s.type)).toEqual(['russia.accept', 'ceasefire.start']);
+  });
+
+  it('prints a table of outcomes and the invariants in text', async () => {
+    const { stdout } = await runCli('explore', '--from', 'march-2025@putin-yes-but', '--max-depth', '2');
+    expect(stdout).toMatch(/^Explored from march-2025 after 'putin-yes-but' \(2025-03-13\): [\d,]+ states, [\d,]+ transitions in \d+ ms \(depth ≤ 2;/);
+    expect(stdout).toContain('✓ ceasefireNeedsBothParties');
+  });
+
+  it('refuses an unknown start step with exit 2', async () => {
+    const { code, stderr } = await runCli('explore', '--from', 'march-2025@nowhere');
+    expect(code).toBe(2);
+    expect(stderr).toBe("ceasefire: --stop-after: no step 'nowhere' in scenario 'march-2025'\n");
+  });
+});
+
+describe('ceasefire paths', () => {
+  it('lists the K shortest roads to an outcome', async () => {
+    const { code, stdout } = await runCli('paths', '--to', 'ceasefire-in-force', '--max', '2');
+    expect(code).toBe(0);
+    expect(stdout).toContain("The 2 shortest road(s) from march-2025 after 'plea-to-spare' (2025-03-14) to outcome ceasefire-in-force:");
+    expect(stdout).toContain('  1. (2 events) russia.accept → ceasefire.start');
+  });
+
+  it('reaches a state given by its path', async () => {
+    const { code, stdout } = await runCli('paths', '--to', 'leverage.sanctionsImposed', '--max', '1', '--format', 'json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).paths).toEqual([[{ type: 'us.imposeSanctions', date: '2025-03-14' }]]);
+  });
+
+  it('exits 1 when nothing reaches the target, and 2 for an unknown target', async () => {
+    const none = await runCli('paths', '--to', 'no-proposal');
+    expect(none.code).toBe(1);
+    expect(none.stdout).toContain('No road from');
+    const bad = await runCli('paths', '--to', 'peace');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^ceasefire: --to: 'peace' is neither an outcome/);
+  });
+});
+
+describe('ceasefire simulate', () => {
+  it('prints the same output for the same seed', async () => {
+    const a = await runCli('simulate', '--runs', '20000', '--seed', '9', '--format', 'json');
+    const b = await runCli('simulate', '--runs', '20000', '--seed', '9', '--format', 'json');
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const result = JSON.parse(a.stdout);
+    expect(result.outcomes.reduce((n: number, o: { count: number }) => n + o.count, 0)).toBe(20000);
+  });
+
+  it('takes analyst weights from a YAML file and refuses an unknown event in it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'weights-'));
+    writeFileSync(join(dir, 'w.yaml'), 'weights:\n  russia.reject: 0\n  proposal.lapse: 0\n');
+    const { code, stdout } = await runCli('simulate', '--runs', '5000', '--weights', join(dir, 'w.yaml'), '--format', 'json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).outcomes.map((o: { outcome: string }) => o.outcome)).not.toContain('rejected');
+    writeFileSync(join(dir, 'bad.yaml'), 'weights:\n  russia.refuse: 2\n');
+    const bad = await runCli('simulate', '--runs', '5000', '--weights', join(dir, 'bad.yaml'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(`ceasefire: ${join(dir, 'bad.yaml')}: field 'weights.russia.refuse': unknown event type 'russia.refuse' (use an event type, 'after' for delayed transitions, or 'default')\n`);
+  });
+
+  it('gives byte-identical output on one worker thread and on two', () => {
+    const run = (workers: string) => spawnSync(bin, ['simulate', '--runs', '200000', '--seed', '5', '--workers', workers], { cwd: root, encoding: 'utf8' });
+    const one = run('1');
+    const two = run('2');
+    expect(one.status).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stdout).toContain('200,000 futures from march-2025');
+  });
+});

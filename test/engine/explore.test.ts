@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { assign } from 'xstate';
+import { getShortestPaths } from 'xstate/graph';
+import { ceasefireMachine, replay, type CeasefireEvent } from '../../src/index.js';
+import { explore, stateKey } from '../../src/engine/explore.js';
+import { INVARIANTS, type Invariant } from '../../src/model/invariants.js';
+import { addDays } from '../../src/model/calendar.js';
+import record from '../../scenarios/march-2025.js';
+
+const end = replay(record).snapshot;
+const invariant = (name: string): Invariant => INVARIANTS.find((i) => i.name === name)!;
+
+/** The events `xstate/graph` should try in a state: every type its active nodes handle, dated that day. */
+function eventsFor(machine: typeof ceasefireMachine) {
+  return (snapshot: { value: unknown; context: { date: string | null } }) => {
+    const types = new Set<string>();
+    const visit = (node: typeof machine.root, value: unknown) => {
+      for (const type of node.transitions.keys()) types.add(type);
+      if (typeof value === 'string') visit(node.states[value]!, undefined);
+      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(node.states[k]!, v);
+    };
+    visit(machine.root, snapshot.value);
+    return [...types].map((type) => (type.startsWith('xstate.after.') ? { type } : { type, date: snapshot.context.date })) as CeasefireEvent[];
+  };
+}
+
+describe('the explorer', () => {
+  it('finds exactly the reachable states xstate/graph finds on the shipped model', () => {
+    const ours = explore(ceasefireMachine, end);
+    const theirs = getShortestPaths(ceasefireMachine, { fromState: end, events: eventsFor(ceasefireMachine) as never, serializeState: (s) => stateKey(s as never) });
+    const reference = new Set(theirs.map((p) => stateKey(p.state as never)));
+    const found = new Set(Array.from({ length: ours.size }, (_, i) => ours.keyOf(i)));
+    expect(found.size).toBe(reference.size);
+    expect([...found].filter((k) => !reference.has(k))).toEqual([]);
+    expect(ours.size).toBeGreaterThan(1000);
+  });
+
+  it('finds the same graph whether or not it reuses effects across states', () => {
+    const fast = explore(ceasefireMachine, end);
+    const plain = explore(ceasefireMachine, end, { reuse: false });
+    expect(fast.size).toBe(plain.size);
+    expect(fast.transitions).toBe(plain.transitions);
+    expect(Array.from({ length: fast.size }, (_, i) => fast.keyOf(i))).toEqual(Array.from({ length: plain.size }, (_, i) => plain.keyOf(i)));
+    expect(fast.xstateCalls).toBeLessThan(plain.xstateCalls / 20);
+  });
+
+  it('holds every invariant on the shipped model', () => {
+    expect(explore(ceasefireMachine, end, { invariants: INVARIANTS }).violations).toEqual([]);
+  });
+
+  it('stops at the depth limit and counts the states left unexpanded', () => {
+    const graph = explore(ceasefireMachine, end, { maxDepth: 1 });
+    expect(Math.max(...graph.depth)).toBe(1);
+    expect(graph.frontier).toBe(graph.size - 1);
+  });
+});
+
+describe('the invariant checker on deliberately broken copies of the model', () => {
+  it('catches a ceasefire in force without both parties, with the shortest trace', () => {
+    const broken = ceasefireMachine.provide({ guards: { bothPartiesAccepted: () => true } });
+    const graph = explore(broken, end, { invariants: [invariant('ceasefireNeedsBothParties')] });
+    expect(graph.violations).toEqual([
+      expect.objectContaining({ invariant: 'ceasefireNeedsBothParties', trace: [{ type: 'ceasefire.start', date: '2025-03-14' }] }),
+    ]);
+  });
+
+  it('catches sanctions imposed without a threat or failed talks', () => {
+    // From before the threat (after the U.S. first pressed Russia), with the guard removed.
+    const start = replay(record, { stopAfter: 'us-presses-russia' }).snapshot;
+    const broken = ceasefireMachine.provide({ guards: { talksFailed: () => true } });
+    const graph = explore(broken, start, { invariants: [invariant('sanctionsFollowThreatOrFailure')], maxDepth: 2 });
+    expect(graph.violations).toEqual([
+      expect.objectContaining({ invariant: 'sanctionsFollowThreatOrFailure', trace: [{ type: 'us.imposeSanctions', date: '2025-03-12' }] }),
+    ]);
+  });
+
+  it('catches a truce that outlives its end date', () => {
+    const broken = ceasefireMachine.provide({ actions: { startTruce: assign({ truceEndsOn: ({ event }) => addDays((event as CeasefireEvent).date, -1) }) } });
+    const graph = explore(broken, end, { invariants: [invariant('truceEndsOnTime')] });
+    expect(graph.violations).toEqual([
+      expect.objectContaining({
+        invariant: 'truceEndsOnTime',
+        trace: [
+          { type: 'russia.accept', date: '2025-03-14' },
+          { type: 'ceasefire.start', date: '2025-03-14' },
+        ],
+      }),
+    ]);
+  });
+
+  it('catches a calendar that moves backwards', () => {
+    const broken = ceasefireMachine.provide({ actions: { advanceCalendar: assign({ date: () => '2025-01-01' }) } });
+    const graph = explore(broken, end, { invariants: [invariant('calendarNeverGoesBack')], maxDepth: 2 });
+    expect(graph.violations).toHaveLength(1);
+    expect(graph.violations[0]!.trace).toHaveLength(1);
+    expect(graph.violations[0]!.trace[0]!.date).toBe('2025-01-01');
+  });
+});
