@@ -108,6 +108,13 @@ function aboveRegionTypes(machine: AnyStateMachine, regions: ReadonlyArray<reado
   return types;
 }
 
+/** A compact Map key for a tuple of small non-negative integers: two UTF-16 units per number. */
+function encode(numbers: ArrayLike<number>, extra = -1): string {
+  let key = extra >= 0 ? String.fromCharCode(extra & 0xffff, extra >>> 16) : '';
+  for (let i = 0; i < numbers.length; i++) key += String.fromCharCode(numbers[i]! & 0xffff, numbers[i]! >>> 16);
+  return key;
+}
+
 /** The event for a type in a state: model events carry the state's date; delayed ones carry nothing. */
 function eventFor(type: string, context: unknown): EventObject {
   return type.startsWith('xstate.after.') ? { type } : ({ type, date: (context as { date?: string | null }).date ?? null } as EventObject);
@@ -144,7 +151,22 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
   const partIds = regions.regions.map(() => new Map<string, number>());
   const partStrings: string[][] = regions.regions.map(() => []);
   const partValues: StateValue[][] = regions.regions.map(() => []);
-  const partTypes: Array<Array<string[] | undefined>> = regions.regions.map(() => []);
+  const partTypes: Array<Array<number[] | undefined>> = regions.regions.map(() => []);
+  // Event types by index, with what each involves (undefined: not looked up yet).
+  const typeNames: string[] = [];
+  const typeIds = new Map<string, number>();
+  const typeInvolved: Array<readonly number[] | null | undefined> = [];
+  const typeId = (type: string): number => {
+    let id = typeIds.get(type);
+    if (id === undefined) {
+      id = typeNames.length;
+      typeNames.push(type);
+      typeIds.set(type, id);
+    }
+    return id;
+  };
+  let seenStamp = new Int32Array(64);
+  let stamp = 0;
   const contextIds = new Map<string, number>();
   const contextObjects: unknown[] = [];
   const contextJsons: string[] = [];
@@ -168,7 +190,7 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
     }
     return id;
   };
-  const above = aboveRegionTypes(machine, regions.regions);
+  const above = aboveRegionTypes(machine, regions.regions).map(typeId);
 
   const tuples: number[][] = [];
   const keys: string[] = [];
@@ -196,7 +218,7 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
   ];
   const startTuple = tupleOf(start.value, start.context);
   // Re-resolve the start with this machine: a snapshot evaluates guards with the machine that made it.
-  add(startTuple, startTuple.join(','), -1, -1, machine.resolveState({ value: start.value, context: start.context }) as AnyMachineSnapshot);
+  add(startTuple, encode(startTuple), -1, -1, machine.resolveState({ value: start.value, context: start.context }) as AnyMachineSnapshot);
 
   const eventTypes: string[] = [];
   const eventIndex = new Map<string, number>();
@@ -223,16 +245,30 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
   };
   for (const invariant of stateInvariants) if (!invariant.holdsIn!(stateOf(0))) report(invariant, 0, []);
 
-  const typesOf = (i: number): string[] => {
-    const all = new Set<string>(above);
+  /** The event types (by index) the active nodes of state `i` handle, in a fixed order (regions, then each region's list). */
+  const typesOf = (i: number): number[] => {
+    stamp += 1;
+    const list: number[] = [];
+    const take = (t: number) => {
+      if (t >= seenStamp.length) {
+        const grown = new Int32Array(seenStamp.length * 2 + t);
+        grown.set(seenStamp);
+        seenStamp = grown;
+      }
+      if (seenStamp[t] !== stamp) {
+        seenStamp[t] = stamp;
+        list.push(t);
+      }
+    };
+    above.forEach(take);
     const tuple = tuples[i]!;
     for (let r = 0; r < regionCount; r++) {
       const id = tuple[r]!;
-      let list = partTypes[r]![id];
-      if (!list) partTypes[r]![id] = list = regionTypes(machine, regions.regions[r]!, partValues[r]![id]!);
-      for (const type of list) all.add(type);
+      let types = partTypes[r]![id];
+      if (!types) partTypes[r]![id] = types = regionTypes(machine, regions.regions[r]!, partValues[r]![id]!).map(typeId);
+      for (let k = 0; k < types.length; k++) take(types[k]!);
     }
-    return [...all].sort();
+    return list;
   };
 
   /** XState's verdict on `type` in state `i`: the whole next tuple (null when nothing changes). */
@@ -250,18 +286,25 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
       continue;
     }
     const here = tuples[head]!;
-    for (const type of typesOf(head)) {
-      const involved = reuse ? regions.involved(type) : null;
+    const contextId = here[regionCount]!;
+    for (const t of typesOf(head)) {
+      const type = typeNames[t]!;
+      let involved = typeInvolved[t];
+      if (involved === undefined) typeInvolved[t] = involved = reuse ? regions.involved(type) : null;
       let next: number[] | null;
       if (involved === null) {
         next = ask(head, type);
       } else {
-        // The effect is keyed on the involved regions and the context; it is stored as the new ids of those, and the context.
-        const cacheKey = `${type}|${involved.map((r) => here[r]).join(',')}|${here[regionCount]}`;
+        // The effect is keyed on the event, the involved regions and the context; it holds their new ids.
+        let cacheKey = String.fromCharCode(t & 0xffff, t >>> 16, contextId & 0xffff, contextId >>> 16);
+        for (let k = 0; k < involved.length; k++) {
+          const id = here[involved[k]!]!;
+          cacheKey += String.fromCharCode(id & 0xffff, id >>> 16);
+        }
         let effect = effects.get(cacheKey);
         if (effect === undefined) {
           const whole = ask(head, type);
-          const outside = whole !== null && whole.some((id, r) => r < regionCount && !involved.includes(r) && id !== here[r]);
+          const outside = whole !== null && whole.some((id, r) => r < regionCount && !involved!.includes(r) && id !== here[r]);
           // Sanity: an effect that reaches outside its regions is never reused.
           effect = whole === null ? null : outside ? undefined : [...involved.map((r) => whole[r]!), whole[regionCount]!];
           if (effect !== undefined) effects.set(cacheKey, effect);
@@ -269,13 +312,13 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
         } else if (effect === null) {
           next = null;
         } else {
-          next = [...here];
-          involved.forEach((r, k) => (next![r] = effect![k]!));
+          next = here.slice();
+          for (let k = 0; k < involved.length; k++) next[involved[k]!] = effect[k]!;
           next[regionCount] = effect[involved.length]!;
         }
       }
       if (next === null) continue;
-      const key = next.join(',');
+      const key = encode(next);
       let e = eventIndex.get(type);
       if (e === undefined) {
         e = eventTypes.length;
