@@ -25,6 +25,24 @@ export async function resolveStart(options: FromOptions): Promise<StartPoint> {
   return startPoint(scenario, { branch: options.branch ?? null, step });
 }
 
+/** Default cap on explored states, so a start far back in the record cannot exhaust memory. */
+export const DEFAULT_MAX_STATES = 500_000;
+
+/** Parse `--max-states`. */
+export function maxStatesOption(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_STATES;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1) throw new ScenarioError(`--max-states: '${value}' is not a whole number of at least 1`);
+  return n;
+}
+
+/** Say on stderr, in one line, that the state limit cut the exploration short. */
+export function warnIfPartial(graph: ExploredGraph, io: CliIO): void {
+  if (!graph.complete) {
+    io.stderr.write(`ceasefire: warning: stopped at ${graph.size.toLocaleString('en-US')} states (--max-states); the results cover part of the space: use --max-depth or a later --from\n`);
+  }
+}
+
 /** Parse `--max-depth`. */
 export function depthOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -55,11 +73,13 @@ function startLabel(start: StartPoint): string {
 }
 
 /** `ceasefire explore`: every reachable state, the outcomes and the roads to them, and every invariant checked. */
-export async function exploreCommand(options: FromOptions & { maxDepth?: string; format: string }, io: CliIO): Promise<number> {
+export async function exploreCommand(options: FromOptions & { maxDepth?: string; maxStates?: string; format: string }, io: CliIO): Promise<number> {
   const maxDepth = depthOption(options.maxDepth);
+  const maxStates = maxStatesOption(options.maxStates);
   const start = await resolveStart(options);
   const began = performance.now();
-  const graph = explore(ceasefireMachine, start.snapshot, { invariants: INVARIANTS, maxDepth, onProgress: progressLine(io) });
+  const graph = explore(ceasefireMachine, start.snapshot, { invariants: INVARIANTS, maxDepth, maxStates, onProgress: progressLine(io) });
+  warnIfPartial(graph, io);
   const ms = Math.round(performance.now() - began);
   const outcomes = summarizeOutcomes(graph);
   const invariants = INVARIANTS.map((inv) => {
@@ -68,7 +88,7 @@ export async function exploreCommand(options: FromOptions & { maxDepth?: string;
   });
   if (options.format === 'json') {
     io.stdout.write(
-      `${JSON.stringify({ start: { scenario: start.scenario, branch: start.branch, step: start.step, date: start.date }, states: graph.size, transitions: graph.transitions, ms, maxDepth: maxDepth ?? null, frontier: graph.frontier, outcomes, invariants }, null, 2)}\n`,
+      `${JSON.stringify({ start: { scenario: start.scenario, branch: start.branch, step: start.step, date: start.date }, states: graph.size, transitions: graph.transitions, ms, maxDepth: maxDepth ?? null, frontier: graph.frontier, complete: graph.complete, outcomes, invariants }, null, 2)}\n`,
     );
   } else {
     const table = new Table({
@@ -125,11 +145,12 @@ function targetOf(to: string, graph: ExploredGraph): { label: string; test: (s: 
 }
 
 /** `ceasefire paths --to X`: the K shortest distinct event sequences that reach a state or outcome. */
-export async function pathsCommand(options: FromOptions & { to: string; max?: string; maxDepth?: string; format: string }, io: CliIO): Promise<number> {
+export async function pathsCommand(options: FromOptions & { to: string; max?: string; maxDepth?: string; maxStates?: string; format: string }, io: CliIO): Promise<number> {
   const max = options.max === undefined ? 3 : Number(options.max);
   if (!Number.isInteger(max) || max < 1) throw new ScenarioError(`--max: '${options.max}' is not a whole number of at least 1`);
   const start = await resolveStart(options);
-  const graph = explore(ceasefireMachine, start.snapshot, { maxDepth: depthOption(options.maxDepth), onProgress: progressLine(io) });
+  const graph = explore(ceasefireMachine, start.snapshot, { maxDepth: depthOption(options.maxDepth), maxStates: maxStatesOption(options.maxStates), onProgress: progressLine(io) });
+  warnIfPartial(graph, io);
   const target = targetOf(options.to, graph);
   const found = shortestPaths(graph, target.test, { max });
   if (options.format === 'json') {

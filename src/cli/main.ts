@@ -95,8 +95,9 @@ function program(io: CliIO, setCode: (code: number) => void): Command {
     .option('--from <scenario[@step]>', 'start from this scenario after this step (default: the end of march-2025)')
     .option('--branch <name>', 'start on this branch of the scenario')
     .option('--max-depth <n>', 'expand states at most this many events from the start')
+    .option('--max-states <n>', 'stop after this many states (default 500,000)')
     .addOption(formatOption())
-    .action(async (opts: FromOptions & { maxDepth?: string; format: string }) => setCode(await exploreCommand(opts, io)));
+    .action(async (opts: FromOptions & { maxDepth?: string; maxStates?: string; format: string }) => setCode(await exploreCommand(opts, io)));
 
   cli
     .command('paths')
@@ -106,8 +107,9 @@ function program(io: CliIO, setCode: (code: number) => void): Command {
     .option('--branch <name>', 'start on this branch of the scenario')
     .option('--max <k>', 'how many sequences', '3')
     .option('--max-depth <n>', 'explore at most this many events from the start')
+    .option('--max-states <n>', 'stop after this many states (default 500,000)')
     .addOption(formatOption())
-    .action(async (opts: FromOptions & { to: string; max?: string; maxDepth?: string; format: string }) => setCode(await pathsCommand(opts, io)));
+    .action(async (opts: FromOptions & { to: string; max?: string; maxDepth?: string; maxStates?: string; format: string }) => setCode(await pathsCommand(opts, io)));
 
   cli
     .command('simulate')
@@ -119,6 +121,7 @@ function program(io: CliIO, setCode: (code: number) => void): Command {
     .option('--from <scenario[@step]>', 'start from this scenario after this step (default: the end of march-2025)')
     .option('--branch <name>', 'start on this branch of the scenario')
     .option('--workers <n>', 'worker threads (default: one per core)')
+    .option('--max-states <n>', 'stop exploring after this many states (default 500,000)')
     .addOption(formatOption())
     .action(async (opts: SimulateOptions) => setCode(await simulateCommand(opts, io)));
 

@@ -10,7 +10,7 @@ import { ceasefireMachine } from '../model/ceasefire.machine.js';
 import { EVENTS } from '../model/events.js';
 import { EXIT, type CliIO } from './io.js';
 import { readInput } from './load.js';
-import { progressLine, resolveStart, type FromOptions } from './explore.js';
+import { maxStatesOption, progressLine, resolveStart, warnIfPartial, type FromOptions } from './explore.js';
 
 /** Options of `ceasefire simulate`. */
 export interface SimulateOptions extends FromOptions {
@@ -19,6 +19,7 @@ export interface SimulateOptions extends FromOptions {
   readonly weights?: string;
   readonly horizon?: string;
   readonly workers?: string;
+  readonly maxStates?: string;
   readonly format: string;
 }
 
@@ -94,7 +95,8 @@ export async function simulateCommand(options: SimulateOptions, io: CliIO): Prom
   const workers = options.workers === undefined ? availableParallelism() : wholeNumber(options.workers, '--workers', 1);
   const start = await resolveStart(options);
   const began = performance.now();
-  const graph = explore(ceasefireMachine, start.snapshot, { onProgress: progressLine(io) });
+  const graph = explore(ceasefireMachine, start.snapshot, { maxStates: maxStatesOption(options.maxStates), onProgress: progressLine(io) });
+  warnIfPartial(graph, io);
   const sim = prepareSimulation(graph, { ...(weight ? { weight } : {}), ...(options.horizon ? { horizon: options.horizon } : {}) });
   const chunks = chunksFor(runs);
   const bar = io.stderr.isTTY ? new SingleBar({ format: 'simulating {bar} {percentage}% | {value}/{total} futures | eta {eta}s', stream: io.stderr as NodeJS.WriteStream, clearOnComplete: true, hideCursor: true }) : null;

@@ -34,6 +34,8 @@ export interface ExploreOptions {
   readonly maxDepth?: number;
   readonly invariants?: readonly Invariant[];
   readonly onProgress?: (progress: ExploreProgress) => void;
+  /** Stop adding states past this many (the results then cover part of the space). */
+  readonly maxStates?: number;
   /** Reuse an event's effect on the regions it involves across states (default true). */
   readonly reuse?: boolean;
 }
@@ -62,6 +64,8 @@ export interface ExploredGraph {
   readonly transitions: number;
   /** States at the depth limit whose successors were not explored. */
   readonly frontier: number;
+  /** False when the state limit stopped the exploration early. */
+  readonly complete: boolean;
   readonly violations: readonly Violation[];
   /** How many transitions XState computed; the rest were reused. */
   readonly xstateCalls: number;
@@ -143,6 +147,8 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
   const regionCount = regions.regions.length;
   const reuse = options.reuse ?? true;
   const maxDepth = options.maxDepth ?? Number.POSITIVE_INFINITY;
+  const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
+  let complete = true;
   const invariants = options.invariants ?? [];
   const stateInvariants = invariants.filter((i) => i.holdsIn);
   const stepInvariants = invariants.filter((i) => i.holdsAcross);
@@ -326,6 +332,10 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
         eventIndex.set(type, e);
       }
       let target = index.get(key);
+      if (target === undefined && tuples.length >= maxStates) {
+        complete = false;
+        continue;
+      }
       if (target === undefined) {
         target = add(next, key, head, e);
         for (const invariant of stateInvariants) {
@@ -357,6 +367,7 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
     parentEvent: Int32Array.from(parentEvent),
     transitions: edgeTarget.length,
     frontier,
+    complete,
     violations,
     xstateCalls,
   };
