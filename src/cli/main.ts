@@ -1,20 +1,19 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isScenarioError } from '../engine/errors.js';
 import { EXIT, oneLine, type CliIO } from './io.js';
-import { compareCommand } from './compare.js';
-import { exploreCommand, pathsCommand, type FromOptions } from './explore.js';
-import { simulateCommand, type SimulateOptions } from './simulate.js';
+import type { FromOptions } from './explore.js';
+import type { SimulateOptions } from './simulate.js';
 import { listScenarios } from './list.js';
 import { loadScenario, scenarioRef } from './load.js';
-import { resumeCommand, type ResumeCommandOptions } from './resume.js';
+import type { ResumeCommandOptions } from './resume.js';
 import { runScenario, type RunOptions } from './run.js';
-import { verifyQuotes } from './verify-quotes.js';
-import { viewCommand, type ViewCommandOptions } from './view.js';
+import type { ViewCommandOptions } from './view.js';
 
 const DEFAULT_INSPECT_URL = 'ws://127.0.0.1:4848/inspect';
 
 const formatOption = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
 
+// Commands import their modules when used, so that `ceasefire run` starts fast.
 function program(io: CliIO, setCode: (code: number) => void): Command {
   const cli = new Command('ceasefire')
     .description('Replay and explore the March 2025 U.S. 30-day ceasefire proposal as XState statecharts.')
@@ -58,7 +57,7 @@ function program(io: CliIO, setCode: (code: number) => void): Command {
     .option('--host <address>', 'loopback address to bind (127.0.0.1, ::1 or localhost)')
     .option('--open', 'open the viewer in the default browser')
     .option('--export <dir>', 'write a static folder that works from file:// instead of serving')
-    .action(async (ref: string | undefined, opts: ViewCommandOptions) => setCode(await viewCommand(ref, opts, io)));
+    .action(async (ref: string | undefined, opts: ViewCommandOptions) => setCode(await (await import('./view.js')).viewCommand(ref, opts, io)));
 
   cli
     .command('compare')
@@ -67,7 +66,7 @@ function program(io: CliIO, setCode: (code: number) => void): Command {
     .argument('<a>', 'a branch name, or `record`')
     .argument('<b>', 'a branch name, or `record`')
     .addOption(formatOption())
-    .action(async (ref: string, a: string, b: string, opts: { format: string }) => setCode(await compareCommand(ref, a, b, opts, io)));
+    .action(async (ref: string, a: string, b: string, opts: { format: string }) => setCode(await (await import('./compare.js')).compareCommand(ref, a, b, opts, io)));
 
   cli
     .command('resume')
@@ -78,7 +77,7 @@ function program(io: CliIO, setCode: (code: number) => void): Command {
     .option('--lenient', 'skip a step the model refuses, with a warning')
     .option('--save <file>', 'save the continued run')
     .addOption(formatOption())
-    .action(async (file: string, opts: ResumeCommandOptions) => setCode(await resumeCommand(file, opts, io)));
+    .action(async (file: string, opts: ResumeCommandOptions) => setCode(await (await import('./resume.js')).resumeCommand(file, opts, io)));
 
   cli
     .command('schema')
@@ -97,7 +96,7 @@ function program(io: CliIO, setCode: (code: number) => void): Command {
     .option('--max-depth <n>', 'expand states at most this many events from the start')
     .option('--max-states <n>', 'stop after this many states (default 500,000)')
     .addOption(formatOption())
-    .action(async (opts: FromOptions & { maxDepth?: string; maxStates?: string; format: string }) => setCode(await exploreCommand(opts, io)));
+    .action(async (opts: FromOptions & { maxDepth?: string; maxStates?: string; format: string }) => setCode(await (await import('./explore.js')).exploreCommand(opts, io)));
 
   cli
     .command('paths')
@@ -109,7 +108,7 @@ function program(io: CliIO, setCode: (code: number) => void): Command {
     .option('--max-depth <n>', 'explore at most this many events from the start')
     .option('--max-states <n>', 'stop after this many states (default 500,000)')
     .addOption(formatOption())
-    .action(async (opts: FromOptions & { to: string; max?: string; maxDepth?: string; maxStates?: string; format: string }) => setCode(await pathsCommand(opts, io)));
+    .action(async (opts: FromOptions & { to: string; max?: string; maxDepth?: string; maxStates?: string; format: string }) => setCode(await (await import('./explore.js')).pathsCommand(opts, io)));
 
   cli
     .command('simulate')
@@ -123,14 +122,14 @@ function program(io: CliIO, setCode: (code: number) => void): Command {
     .option('--workers <n>', 'worker threads (default: one per core)')
     .option('--max-states <n>', 'stop exploring after this many states (default 500,000)')
     .addOption(formatOption())
-    .action(async (opts: SimulateOptions) => setCode(await simulateCommand(opts, io)));
+    .action(async (opts: SimulateOptions) => setCode(await (await import('./simulate.js')).simulateCommand(opts, io)));
 
   cli
     .command('verify-quotes')
     .description('check that every quote of a scenario is verbatim in its article')
     .argument('<scenario>', 'scenario id')
     .requiredOption('--articles <dir>', 'folder holding the articles as text files')
-    .action(async (ref: string, opts: { articles: string }) => setCode(verifyQuotes(await loadScenario(ref), opts.articles, io)));
+    .action(async (ref: string, opts: { articles: string }) => setCode((await import('./verify-quotes.js')).verifyQuotes(await loadScenario(ref), opts.articles, io)));
 
   return cli;
 }
