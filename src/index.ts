@@ -13,7 +13,7 @@ export { ScenarioError, isScenarioError } from './engine/errors.js';
 export { describeTracks, diffTracks, type TrackView, type TrackChange, type StateLabel } from './engine/view.js';
 export { findQuoteProblems, normalizeForQuote, type QuoteProblem } from './engine/quotes.js';
 export { runScenarioScript } from './cli/script.js';
-export { explore, stateKey, traceTo, type ExploredGraph, type ExploreOptions, type ExploreProgress, type TraceStep, type Violation } from './engine/explore.js';
+export { explore, eventsToTry, stateKey, traceTo, type ExploredGraph, type ExploreOptions, type ExploreProgress, type TraceStep, type Violation } from './engine/explore.js';
 export { shortestPaths, canReach, type PathOptions } from './engine/paths.js';
 export { prepareSimulation, sampleChunk, chunksFor, shares, type Share, type SimulationGraph, type SimulationOptions } from './engine/simulate.js';
 export { startPoint, type StartPoint } from './engine/start.js';

@@ -112,6 +112,22 @@ function aboveRegionTypes(machine: AnyStateMachine, regions: ReadonlyArray<reado
   return types;
 }
 
+/**
+ * The events the explorer tries in a snapshot: every type its active state
+ * nodes handle (delayed ones included), dated with the snapshot's day. Hand it
+ * to `xstate/graph` (`events`) to explore the same transitions.
+ */
+export function eventsToTry(machine: AnyStateMachine, snapshot: Pick<AnyMachineSnapshot, 'value' | 'context'>): EventObject[] {
+  const types = new Set<string>();
+  const visit = (node: AnyStateMachine['root'], value: unknown) => {
+    for (const type of node.transitions.keys()) if (type !== '*') types.add(type);
+    if (typeof value === 'string') visit(node.states[value]!, undefined);
+    else if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) visit(node.states[key]!, child);
+  };
+  visit(machine.root, snapshot.value);
+  return [...types].map((type) => eventFor(type, snapshot.context));
+}
+
 /** A compact Map key for a tuple of small non-negative integers: two UTF-16 units per number. */
 function encode(numbers: ArrayLike<number>, extra = -1): string {
   let key = extra >= 0 ? String.fromCharCode(extra & 0xffff, extra >>> 16) : '';
