@@ -26,6 +26,12 @@ function portOption(port: string | undefined): number {
  */
 export async function viewCommand(ref: string | undefined, options: ViewCommandOptions, io: CliIO, stop?: Promise<void>): Promise<number> {
   const port = portOption(options.port);
+  const server = await import('../viewer/server.js');
+  try {
+    server.checkLoopback(options.host ?? '127.0.0.1');
+  } catch (error) {
+    throw new ScenarioError((error as Error).message);
+  }
   const shipped = await Promise.all(shippedScenarioIds().map(loadScenario));
   const chosen: Scenario | undefined = ref === undefined ? undefined : isScenarioPath(ref) ? await loadScenario(ref) : shipped.find((s) => s.id === ref) ?? (await loadScenario(ref));
   if (chosen && options.branch && !chosen.branches.some((b) => b.name === options.branch)) {

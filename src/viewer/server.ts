@@ -14,6 +14,13 @@ export class ViewerError extends Error {
   override readonly name = 'ViewerError';
 }
 
+/** Refuse any address but loopback, before anything is prepared or bound. */
+export function checkLoopback(host: string): void {
+  if (!LOOPBACK.has(host)) {
+    throw new ViewerError(`refusing to serve on ${host}: the viewer binds loopback only (127.0.0.1, ::1 or localhost)`);
+  }
+}
+
 /** Options of {@link startViewer}. */
 export interface ViewerOptions {
   readonly data: ViewData;
@@ -63,9 +70,7 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
  */
 export async function startViewer(options: ViewerOptions): Promise<RunningViewer> {
   const host = options.host ?? '127.0.0.1';
-  if (!LOOPBACK.has(host)) {
-    throw new ViewerError(`refusing to serve on ${host}: the viewer binds loopback only (127.0.0.1, ::1 or localhost)`);
-  }
+  checkLoopback(host);
   const data = dataScript(options.data);
   const routes: Record<string, () => [string, string]> = {
     '/': () => [ASSET_TYPES['index.html'], readAsset('index.html')],

@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './_io.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(root, 'node_modules', '.bin', 'ceasefire');
+
+describe('ceasefire view', () => {
+  it('serves on 127.0.0.1, prints its URL, and stops on Ctrl+C', async () => {
+    const child = spawn(bin, ['view', 'march-2025', '--branch', 'truce-collapses', '--port', '0'], { cwd: root });
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /Ceasefire Lab viewer: (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
+        if (match) resolve(match[1]!);
+      });
+      child.on('exit', () => reject(new Error(`view exited early: ${out}`)));
+    });
+    expect(url).toMatch(/#scenario=march-2025&branch=truce-collapses&step=1$/);
+    const page = await fetch(url.replace(/#.*/, ''));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await page.text()).toContain('<button id="next"');
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  }, 30_000);
+
+  it('refuses to bind anything but loopback', async () => {
+    const { code, stderr } = await runCli('view', '--host', '0.0.0.0', '--port', '0');
+    expect(code).toBe(2);
+    expect(stderr).toBe('ceasefire: refusing to serve on 0.0.0.0: the viewer binds loopback only (127.0.0.1, ::1 or localhost)\n');
+  }, 30_000);
+
+  it('exports a static folder, and refuses a folder holding other files', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'export-')), 'class');
+    const done = await runCli('view', 'march-2025', '--export', dir);
+    expect(done.code).toBe(0);
+    for (const file of ['index.html', 'app.js', 'app.css', 'data.js']) expect(existsSync(join(dir, file))).toBe(true);
+    expect(readFileSync(join(dir, 'data.js'), 'utf8')).toMatch(/^window\.CEASEFIRE_VIEW = \{/);
+    // Exporting again over our own files is fine; a stranger's file is not touched.
+    expect((await runCli('view', '--export', dir)).code).toBe(0);
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    const refused = await runCli('view', '--export', dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`ceasefire: ${dir}: refusing to export into a folder with other files (notes.txt)\n`);
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
+  }, 30_000);
+
+  it('refuses a bad port with exit 2', async () => {
+    const { code, stderr } = await runCli('view', '--port', 'eighty');
+    expect(code).toBe(2);
+    expect(stderr).toBe("ceasefire: --port: 'eighty' is not a port number (0–65535)\n");
+  });
+});
+
+describe('ceasefire schema', () => {
+  it('prints a JSON Schema that describes steps, events and branches', async () => {
+    const { code, stdout } = await runCli('schema');
+    expect(code).toBe(0);
+    const schema = JSON.parse(stdout);
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.required).toEqual(expect.arrayContaining(['id', 'title', 'steps']));
+    const step = schema.properties.steps.items;
+    expect(step.required).toEqual(expect.arrayContaining(['id', 'date', 'actor', 'event']));
+    expect(JSON.stringify(step.properties.event)).toContain('russia.agreeInPrinciple');
+    expect(schema.properties.branches.items.required).toEqual(expect.arrayContaining(['name', 'from', 'motivation', 'expectedOutcome', 'steps']));
+  });
+});
