@@ -19,3 +19,9 @@ export { prepareSimulation, sampleChunk, chunksFor, shares, type Share, type Sim
 export { startPoint, type StartPoint } from './engine/start.js';
 export { INVARIANTS, type Invariant, type StateView } from './model/invariants.js';
 export { RESOLVED_OUTCOMES } from './model/outcome.js';
+export { eventLabel, humanize } from './engine/view.js';
+export { ploverRecords, toJsonLines, type PloverRecord } from './engine/formats/plover.js';
+export { stepsCsv } from './engine/formats/csv.js';
+export { toMermaid } from './engine/formats/mermaid.js';
+export { toDot } from './engine/formats/dot.js';
+export { machineToJson, type MachineJson } from './engine/formats/machine-json.js';

@@ -40,6 +40,12 @@ describe('the README', () => {
     expect(result.stdout).toContain('all 5 hold');
   });
 
+  it('embeds the Mermaid diagram the diagram command draws today', async () => {
+    const { code, stdout } = await runCli('diagram', '--highlight', 'march-2025');
+    expect(code).toBe(0);
+    expect(block('Where the record stands on 14 March 2025', 'mermaid')).toBe(stdout);
+  });
+
   it('shows the same branch list the CLI prints', async () => {
     const { stdout } = await runCli('list');
     expect(readme).toContain(stdout.trimEnd());

@@ -2,6 +2,7 @@ import Table from 'cli-table3';
 import { ScenarioError } from '../engine/errors.js';
 import { explore, type ExploredGraph, type ExploreProgress, type TraceStep } from '../engine/explore.js';
 import { canReach, shortestPaths } from '../engine/paths.js';
+import { eventLabel } from '../engine/view.js';
 import { startPoint, type StartPoint } from '../engine/start.js';
 import { ceasefireMachine } from '../model/ceasefire.machine.js';
 import { INVARIANTS } from '../model/invariants.js';
@@ -64,8 +65,7 @@ export function progressLine(io: CliIO, started = Date.now()): ((p: ExploreProgr
 /** `a → b → c` with the date of the first step. */
 export function formatTrace(trace: readonly TraceStep[]): string {
   if (trace.length === 0) return '(the start itself)';
-  // `xstate.after.truceLength.ceasefire.proposal.inForce.running` reads as `after truceLength`.
-  return trace.map((s) => (s.type.startsWith('xstate.after.') ? `after ${s.type.split('.')[2]}` : s.type)).join(' → ');
+  return trace.map((s) => eventLabel(s.type)).join(' → ');
 }
 
 function startLabel(start: StartPoint): string {

@@ -125,6 +125,29 @@ function program(io: CliIO, setCode: (code: number) => void): Command {
     .action(async (opts: SimulateOptions) => setCode(await (await import('./simulate.js')).simulateCommand(opts, io)));
 
   cli
+    .command('export')
+    .description('export a replay as PLOVER-style JSON Lines or as CSV')
+    .argument('<kind>', 'plover or csv')
+    .argument('<scenario>', 'scenario id or file')
+    .option('--branch <name>', 'export this hypothetical branch')
+    .option('--out <file>', 'write to this file (atomically) instead of stdout')
+    .action(async (kind: string, ref: string, opts: { branch?: string; out?: string }) =>
+      setCode(await (await import('./export.js')).exportCommand(kind, ref, opts, io)),
+    );
+
+  cli
+    .command('diagram')
+    .description('the statechart as Mermaid, Graphviz DOT or JSON, optionally with a scenario\'s active states marked')
+    .option('--format <format>', 'mermaid, dot or json', 'mermaid')
+    .option('--highlight <scenario>', 'mark the active states of this scenario (id or file)')
+    .option('--branch <name>', 'with --highlight: this branch')
+    .option('--step <n>', 'with --highlight: after step n (0 = the initial state; default: the last)')
+    .option('--out <file>', 'write to this file (atomically) instead of stdout')
+    .action(async (opts: { format: string; highlight?: string; branch?: string; step?: string; out?: string }) =>
+      setCode(await (await import('./diagram.js')).diagramCommand(opts, io)),
+    );
+
+  cli
     .command('verify-quotes')
     .description('check that every quote of a scenario is verbatim in its article')
     .argument('<scenario>', 'scenario id')

@@ -30,6 +30,11 @@ const PROPER_WORDS: Record<string, string> = {
   us: 'U.S.', kyiv: 'Kyiv',
 };
 
+/** An event type as a reader sees it: a delayed event `xstate.after.truceLength.…` reads `after truceLength`. */
+export function eventLabel(event: string): string {
+  return event.startsWith('xstate.after.') ? `after ${event.split('.')[2] ?? 'delay'}` : event;
+}
+
 /** `awaitingRussia` → `awaiting Russia`. */
 export function humanize(key: string): string {
   return key

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ELK as ElkEngine, ELKConstructorArguments, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { AnyStateNode } from 'xstate';
-import { humanize } from '../engine/view.js';
+import { eventLabel, humanize } from '../engine/view.js';
 import type { DiagramEdge, DiagramLayout, DiagramNode } from './view-data.js';
 
 // elkjs is CommonJS; its bundled build exports the constructor itself.
@@ -31,11 +31,6 @@ function transitionsOf(node: AnyStateNode, into: Transition[]): void {
     }
   }
   for (const child of Object.values(node.states)) transitionsOf(child, into);
-}
-
-function eventLabel(event: string): string {
-  // `xstate.after.truceLength.ceasefire.proposal…` reads better as `after truceLength`.
-  return event.startsWith('xstate.after.') ? `after ${event.split('.')[2]}` : event;
 }
 
 function toElkNode(node: AnyStateNode): ElkNode {

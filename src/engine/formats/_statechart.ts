@@ -1,5 +1,17 @@
 import type { AnyStateNode } from 'xstate';
-import { humanize } from '../view.js';
+import { eventLabel, humanize } from '../view.js';
+
+/** What a diagram marks: the active states of a run, and a line saying which run and step. */
+export interface DiagramOptions {
+  /** Dotted paths of the active states to mark (`proposal.underConsideration.agreedInPrinciple`). */
+  readonly active?: readonly string[];
+  /** One line saying what the marks show (the scenario and step), written as a comment. */
+  readonly caption?: string;
+}
+
+/** The highlight colours of an active state: a warm yellow with a dark amber edge. */
+export const ACTIVE_FILL = '#ffe08a';
+export const ACTIVE_STROKE = '#a06b00';
 
 /** One drawn transition: a state that changes to another on an event. */
 export interface ChartTransition {
@@ -29,11 +41,6 @@ export function pathOf(node: AnyStateNode): string {
 /** Short words for a state on a diagram: `awaitingRussia` → `awaiting Russia`; the root keeps the machine's id. */
 export function stateLabel(node: AnyStateNode): string {
   return node.path.length === 0 ? node.key : humanize(node.key);
-}
-
-/** `xstate.after.truceLength.ceasefire.proposal…` reads better as `after truceLength`. */
-export function eventLabel(event: string): string {
-  return event.startsWith('xstate.after.') ? `after ${event.split('.')[2] ?? 'delay'}` : event;
 }
 
 /** True when `node` is `ancestor` or lies inside it. */

@@ -1,7 +1,16 @@
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
 import { ceasefireMachine } from '../../model/ceasefire.machine.js';
-import { allStates, childStates, initialChild, isWithin, pathOf, stateLabel, stateTransitions } from './_statechart.js';
-import { ACTIVE_FILL, ACTIVE_STROKE, type DiagramOptions } from './mermaid.js';
+import {
+  ACTIVE_FILL,
+  ACTIVE_STROKE,
+  childStates,
+  initialChild,
+  isWithin,
+  pathOf,
+  stateLabel,
+  stateTransitions,
+  type DiagramOptions,
+} from './_statechart.js';
 
 /** A DOT string literal: double-quoted, with `"` and `\` escaped and line breaks as `\n`. */
 function q(text: string): string {
@@ -29,17 +38,21 @@ function cluster(node: AnyStateNode, parent: AnyStateNode, active: ReadonlySet<s
   const style = parent.type === 'parallel' ? 'rounded,dashed' : 'rounded';
   lines.push(`${pad}  label=${q(stateLabel(node))}; style=${q(style)};`);
   lines.push(`${pad}  ${anchorId(node)} [shape=point, style=invis, width=0.01, label=""];`);
-  const initial = initialChild(node);
-  if (initial) {
-    lines.push(`${pad}  ${initialId(node)} [shape=point, width=0.12, label=""];`);
-    lines.push(`${pad}  ${initialId(node)} -> ${endpoint(initial)}${isComposite(initial) ? ` [lhead=${clusterId(initial)}]` : ''};`);
-  }
+  startArrow(node, `${pad}  `, lines);
   for (const child of childStates(node)) cluster(child, node, active, depth + 1, lines);
   lines.push(`${pad}}`);
 }
 
 function endpoint(node: AnyStateNode): string {
   return isComposite(node) ? anchorId(node) : nodeId(node);
+}
+
+/** A compound state's start dot and its arrow to the initial state (the `[*] -->` of a state diagram). */
+function startArrow(node: AnyStateNode, pad: string, lines: string[]): void {
+  const initial = initialChild(node);
+  if (!initial) return;
+  lines.push(`${pad}${initialId(node)} [shape=point, width=0.12, label=""];`);
+  lines.push(`${pad}${initialId(node)} -> ${endpoint(initial)}${isComposite(initial) ? ` [lhead=${clusterId(initial)}]` : ''};`);
 }
 
 /**
@@ -55,6 +68,7 @@ export function toDot(machine: AnyStateMachine = ceasefireMachine, options: Diag
   lines.push(`  compound=true; newrank=true; fontname="Helvetica"; label=${q(root.description ?? root.id)}; labelloc=t;`);
   lines.push('  node [shape=box, style=rounded, fontname="Helvetica", fontsize=11];');
   lines.push('  edge [fontname="Helvetica", fontsize=9];');
+  startArrow(root, '  ', lines);
   for (const child of childStates(root)) cluster(child, root, active, 1, lines);
   for (const t of stateTransitions(root)) {
     const clip = [
@@ -66,9 +80,4 @@ export function toDot(machine: AnyStateMachine = ceasefireMachine, options: Diag
   }
   lines.push('}');
   return `${lines.join('\n')}\n`;
-}
-
-/** Dotted paths of every state a diagram draws, for checking `--highlight` paths against the machine. */
-export function diagramPaths(machine: AnyStateMachine = ceasefireMachine): string[] {
-  return allStates(machine.root).slice(1).map(pathOf);
 }

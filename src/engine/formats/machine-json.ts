@@ -31,6 +31,7 @@ export interface MachineJsonState {
 /** The normalized machine: its states, context, and (with a highlight) the active state paths. */
 export interface MachineJson extends MachineJsonState {
   readonly context: unknown;
+  readonly delays: Readonly<Record<string, number>>;
   /** Dotted paths of the active states, when a run is highlighted. */
   readonly active?: readonly string[];
 }
@@ -104,14 +105,19 @@ function stateJson(def: AnyStateNodeDefinition): MachineJsonState {
  * The machine's definition as plain, stable JSON: every state with its
  * description, initial child, transitions (targets by state id, guards as
  * expressions, actions by name) and delayed transitions, plus the initial
- * context and the event catalogue in `meta.events`.
+ * context, the named delays and the event catalogue in `meta.events`.
  */
 export function machineToJson(machine: AnyStateMachine = ceasefireMachine, options: { readonly active?: readonly string[] } = {}): MachineJson {
-  const root = stateJson(machine.root.definition);
+  const { states, meta, ...head } = stateJson(machine.root.definition);
   return {
-    ...root,
+    ...head,
     // A context factory cannot be written as JSON; only a plain initial context is.
     context: typeof machine.config.context === 'function' ? null : (machine.config.context ?? null),
+    // Named delays in milliseconds (`truceLength`), where they are plain numbers.
+    delays: Object.fromEntries(Object.entries(machine.implementations.delays).filter((entry): entry is [string, number] => typeof entry[1] === 'number')),
+    // The states first, then the (long) event catalogue, so the file reads top down.
+    ...(states ? { states } : {}),
+    ...(meta !== undefined ? { meta } : {}),
     ...(options.active ? { active: [...options.active] } : {}),
   };
 }

@@ -1,18 +1,16 @@
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
 import { ceasefireMachine } from '../../model/ceasefire.machine.js';
-import { allStates, childStates, initialChild, pathOf, stateLabel, stateTransitions } from './_statechart.js';
-
-/** Options shared by the diagram formats. */
-export interface DiagramOptions {
-  /** Dotted paths of the active states to mark (`proposal.underConsideration.agreedInPrinciple`). */
-  readonly active?: readonly string[];
-  /** One line saying what the marks show (e.g. the scenario and step), written as a comment. */
-  readonly caption?: string;
-}
-
-/** The highlight colours, as the issue asks for them (a warm yellow with a dark amber edge). */
-export const ACTIVE_FILL = '#ffe08a';
-export const ACTIVE_STROKE = '#a06b00';
+import {
+  ACTIVE_FILL,
+  ACTIVE_STROKE,
+  allStates,
+  childStates,
+  initialChild,
+  pathOf,
+  stateLabel,
+  stateTransitions,
+  type DiagramOptions,
+} from './_statechart.js';
 
 /** A Mermaid state id: the XState id with every character outside `\w` replaced (`ceasefire_proposal_none`). */
 export function mermaidId(node: AnyStateNode): string {
