@@ -88,7 +88,7 @@ export async function exploreCommand(options: FromOptions & { maxDepth?: string;
   });
   if (options.format === 'json') {
     io.stdout.write(
-      `${JSON.stringify({ start: { scenario: start.scenario, branch: start.branch, step: start.step, date: start.date }, states: graph.size, transitions: graph.transitions, ms, maxDepth: maxDepth ?? null, frontier: graph.frontier, complete: graph.complete, outcomes, invariants }, null, 2)}\n`,
+      `${JSON.stringify({ start: { scenario: start.scenario, branch: start.branch, step: start.step, date: start.date }, states: graph.size, transitions: graph.transitions, maxDepth: maxDepth ?? null, frontier: graph.frontier, complete: graph.complete, outcomes, invariants }, null, 2)}\n`,
     );
   } else {
     const table = new Table({
@@ -101,7 +101,7 @@ export async function exploreCommand(options: FromOptions & { maxDepth?: string;
       table.push([`${o.outcome}${o.resolved ? '' : ' …'}`, o.states.toLocaleString('en-US'), `${o.reachableFrom.toLocaleString('en-US')} states`, formatTrace(o.shortest)]);
     }
     const lines = [
-      `Explored from ${startLabel(start)}: ${graph.size.toLocaleString('en-US')} states, ${graph.transitions.toLocaleString('en-US')} transitions in ${ms} ms${maxDepth !== undefined ? ` (depth ≤ ${maxDepth}; ${graph.frontier.toLocaleString('en-US')} states left unexpanded)` : ''}.`,
+      `Explored from ${startLabel(start)}: ${graph.size.toLocaleString('en-US')} states, ${graph.transitions.toLocaleString('en-US')} transitions${maxDepth !== undefined ? ` (depth ≤ ${maxDepth}; ${graph.frontier.toLocaleString('en-US')} states left unexpanded)` : ''}.`,
       table.toString(),
       '… the process is still open in that outcome (not a final one).',
       '',
@@ -111,6 +111,8 @@ export async function exploreCommand(options: FromOptions & { maxDepth?: string;
     ];
     io.stdout.write(lines.join('\n'));
   }
+  // Timing only on a terminal, so that piped output is the same on every run.
+  if (io.stderr.isTTY) io.stderr.write(`explored in ${ms} ms\n`);
   return graph.violations.length ? EXIT.failed : EXIT.ok;
 }
 
