@@ -129,3 +129,35 @@ export function regionMap(machine: AnyStateMachine): RegionMap {
 
   return { regions, split, join, joinParsed, involved };
 }
+
+/** Event types handled by the state nodes a region's part of a value makes active (ancestors up to the region). */
+export function regionTypes(machine: AnyStateMachine, regionPath: readonly string[], part: StateValue): string[] {
+  const types: string[] = [];
+  const visit = (path: string[], value: StateValue) => {
+    const node = machine.getStateNodeById(`${machine.id}.${path.join('.')}`);
+    for (const type of node.transitions.keys()) if (type !== '*') types.push(type);
+    if (typeof value === 'string') visit([...path, value], {});
+    else for (const [key, child] of Object.entries(value)) if (child !== undefined) visit([...path, key], child as StateValue);
+  };
+  if (regionPath.length === 0) {
+    for (const type of machine.root.transitions.keys()) if (type !== '*') types.push(type);
+    if (typeof part === 'string') visit([part], {});
+    else for (const [key, child] of Object.entries(part)) if (child !== undefined) visit([key], child as StateValue);
+  } else {
+    visit([...regionPath], part);
+  }
+  return types;
+}
+
+/** Event types handled by the parallel states above the regions (the root, `channel`, …). */
+export function aboveRegionTypes(machine: AnyStateMachine, regions: ReadonlyArray<readonly string[]>): string[] {
+  const above = new Set<string>(['']);
+  for (const path of regions) path.slice(0, -1).forEach((_, i) => above.add(path.slice(0, i + 1).join('.')));
+  const types: string[] = [];
+  for (const path of above) {
+    if (regions.length === 1 && regions[0]!.length === 0) break;
+    const node = path === '' ? machine.root : machine.getStateNodeById(`${machine.id}.${path}`);
+    for (const type of node.transitions.keys()) if (type !== '*') types.push(type);
+  }
+  return types;
+}

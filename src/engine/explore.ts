@@ -2,7 +2,7 @@ import { matchesState, type AnyMachineSnapshot, type AnyStateMachine, type Event
 import type { Invariant, StateView } from '../model/invariants.js';
 
 export type { StateView } from '../model/invariants.js';
-import { regionMap } from './_regions.js';
+import { aboveRegionTypes, regionMap, regionTypes } from './_regions.js';
 import { createTransitionScope } from './_scope.js';
 
 /** One event of a trace: what happened, on which day. */
@@ -78,38 +78,6 @@ export function stateKey(snapshot: Pick<AnyMachineSnapshot, 'value' | 'context'>
 
 function view(value: StateValue, context: unknown): StateView {
   return { value, context, matches: (v: StateValue) => matchesState(v, value) };
-}
-
-/** Event types handled by the state nodes a region's part of a value makes active (ancestors up to the region). */
-function regionTypes(machine: AnyStateMachine, regionPath: readonly string[], part: StateValue): string[] {
-  const types: string[] = [];
-  const visit = (path: string[], value: StateValue) => {
-    const node = machine.getStateNodeById(`${machine.id}.${path.join('.')}`);
-    for (const type of node.transitions.keys()) if (type !== '*') types.push(type);
-    if (typeof value === 'string') visit([...path, value], {});
-    else for (const [key, child] of Object.entries(value)) if (child !== undefined) visit([...path, key], child as StateValue);
-  };
-  if (regionPath.length === 0) {
-    for (const type of machine.root.transitions.keys()) if (type !== '*') types.push(type);
-    if (typeof part === 'string') visit([part], {});
-    else for (const [key, child] of Object.entries(part)) if (child !== undefined) visit([key], child as StateValue);
-  } else {
-    visit([...regionPath], part);
-  }
-  return types;
-}
-
-/** Event types handled by the parallel states above the regions (the root, `channel`, …). */
-function aboveRegionTypes(machine: AnyStateMachine, regions: ReadonlyArray<readonly string[]>): string[] {
-  const above = new Set<string>(['']);
-  for (const path of regions) path.slice(0, -1).forEach((_, i) => above.add(path.slice(0, i + 1).join('.')));
-  const types: string[] = [];
-  for (const path of above) {
-    if (regions.length === 1 && regions[0]!.length === 0) break;
-    const node = path === '' ? machine.root : machine.getStateNodeById(`${machine.id}.${path}`);
-    for (const type of node.transitions.keys()) if (type !== '*') types.push(type);
-  }
-  return types;
 }
 
 /**
