@@ -38,11 +38,21 @@ async function probe(url: string): Promise<void> {
 export async function streamToInspector(scenario: Scenario, options: { branch?: string; until?: string }, target: string, io: CliIO): Promise<void> {
   const { createSkyInspector, createWebSocketInspector } = await import('@statelyai/inspect');
   if (target === 'stately') {
-    const inspector = createSkyInspector({ onerror: () => io.stderr.write('ceasefire: warning: the hosted Stately inspector is unreachable\n') });
+    // The hosted inspector prints its live link with console.log; keep stdout for the run itself.
+    const log = console.log;
+    console.log = (...parts: unknown[]) => io.stderr.write(`${parts.join(' ')}\n`);
+    let warned = false;
+    const inspector = createSkyInspector({
+      onerror: () => {
+        if (!warned) io.stderr.write('ceasefire: warning: the hosted Stately inspector is unreachable (offline?)\n');
+        warned = true;
+      },
+    });
     replayOnActor(scenario, { branch: options.branch ?? null, until: options.until, inspect: inspector.inspect });
     // The hosted inspector keeps the session open; give the events time to leave.
     await new Promise((resolve) => setTimeout(resolve, 2000));
     inspector.stop();
+    console.log = log;
     return;
   }
   if (!/^wss?:\/\//.test(target)) throw new ScenarioError(`--inspect: '${target}' is not a ws:// address or 'stately'`);
