@@ -399,7 +399,7 @@ function stderrMessages(stderr: string): string[] {
   return lines;
 }
 
-const NUM_RUNS = 1500;
+const NUM_RUNS = 2000;
 
 /** A file that passed every check and was refused while replaying. */
 const MODEL_REFUSAL = /is refused by the model's rules|is not accepted in the current state|is dated before the model's current date/;
