@@ -137,6 +137,21 @@ describe('the classroom viewer in a browser', () => {
     await screenshot(page, '03-record-step-35');
   });
 
+  it('walks the whole record with the ArrowRight key alone', SLOW, async () => {
+    const { page } = await newVisit();
+    await open(page, place('scenario=march-2025&step=1'));
+    const dates: string[] = [];
+    for (let step = 1; step <= STEPS; step++) {
+      const seen = await story(page);
+      expect(seen.counter).toBe(`Step ${step} of ${STEPS}`);
+      dates.push(seen.date);
+      if (step === 25) expect(await litStates(page)).toContain('proposal.underConsideration.agreedInPrinciple');
+      if (step < STEPS) await page.keyboard.press('ArrowRight');
+    }
+    expect(dates).toEqual([...dates].sort());
+    expect(dates.at(-1)).toBe('2025-03-14');
+  });
+
   it('steps with the keyboard: ArrowRight, ArrowLeft, Home, End', SLOW, async () => {
     const { page } = await newVisit();
     await open(page, place('scenario=march-2025&step=1'));
