@@ -7,7 +7,7 @@ import { startPoint, type StartPoint } from '../engine/start.js';
 import { ceasefireMachine } from '../model/ceasefire.machine.js';
 import { INVARIANTS } from '../model/invariants.js';
 import { OUTCOMES, OUTCOME_NAMES, RESOLVED_OUTCOMES, isOutcome, outcomeOf } from '../model/outcome.js';
-import { EXIT, type CliIO } from './io.js';
+import { EXIT, wholeNumberOption, type CliIO } from './io.js';
 import { loadScenario } from './load.js';
 
 /** Options shared by `explore`, `paths` and `simulate`: where to start. */
@@ -31,10 +31,7 @@ export const DEFAULT_MAX_STATES = 500_000;
 
 /** Parse `--max-states`. */
 export function maxStatesOption(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_MAX_STATES;
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 1) throw new ScenarioError(`--max-states: '${value}' is not a whole number of at least 1`);
-  return n;
+  return value === undefined ? DEFAULT_MAX_STATES : wholeNumberOption(value, '--max-states', 1);
 }
 
 /** Say on stderr, in one line, that the state limit cut the exploration short. */
@@ -46,10 +43,7 @@ export function warnIfPartial(graph: ExploredGraph, io: CliIO): void {
 
 /** Parse `--max-depth`. */
 export function depthOption(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new ScenarioError(`--max-depth: '${value}' is not a whole number`);
-  return n;
+  return value === undefined ? undefined : wholeNumberOption(value, '--max-depth', 0);
 }
 
 /** A progress line on a terminal's stderr (states seen, queue, rate); nothing when piped. */
@@ -148,8 +142,7 @@ function targetOf(to: string, graph: ExploredGraph): { label: string; test: (s: 
 
 /** `ceasefire paths --to X`: the K shortest distinct event sequences that reach a state or outcome. */
 export async function pathsCommand(options: FromOptions & { to: string; max?: string; maxDepth?: string; maxStates?: string; format: string }, io: CliIO): Promise<number> {
-  const max = options.max === undefined ? 3 : Number(options.max);
-  if (!Number.isInteger(max) || max < 1) throw new ScenarioError(`--max: '${options.max}' is not a whole number of at least 1`);
+  const max = options.max === undefined ? 3 : wholeNumberOption(options.max, '--max', 1);
   const start = await resolveStart(options);
   const graph = explore(ceasefireMachine, start.snapshot, { maxDepth: depthOption(options.maxDepth), maxStates: maxStatesOption(options.maxStates), onProgress: progressLine(io) });
   warnIfPartial(graph, io);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { isScenarioError } from '../engine/errors.js';
 import { EXIT, oneLine, type CliIO } from './io.js';
 import type { FromOptions } from './explore.js';
@@ -7,12 +7,11 @@ import type { SimulateOptions } from './simulate.js';
 import { listScenarios } from './list.js';
 import { loadScenario, scenarioRef } from './load.js';
 import type { ResumeCommandOptions } from './resume.js';
-import { runScenario, type RunOptions } from './run.js';
+import { addReplayOptions, formatOption, runScenario, type RunOptions } from './run.js';
 import type { ViewCommandOptions } from './view.js';
 
 const DEFAULT_INSPECT_URL = 'ws://127.0.0.1:4848/inspect';
 
-const formatOption = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
 
 const VERSION = (JSON.parse(readFileSync(new URL(import.meta.url.includes('/dist/') ? '../../../package.json' : '../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -31,18 +30,15 @@ function program(io: CliIO, setCode: (code: number) => void): Command {
     .addOption(formatOption())
     .action(async (opts: { format: string }) => setCode(await listScenarios(opts, io)));
 
-  cli
-    .command('run')
-    .description("replay a scenario's dated steps and check its expectations")
-    .argument('<scenario>', 'a shipped scenario id (see `ceasefire list`) or a .yaml/.yml/.json file')
-    .option('--branch <name>', 'replay this hypothetical branch instead of the record')
-    .option('--all-branches', 'replay every branch and print a table of their outcomes')
-    .option('--until <date>', 'after the last step, run the calendar to this day (YYYY-MM-DD)')
-    .option('--lenient', 'skip a step the model refuses, with a warning, instead of stopping')
+  addReplayOptions(
+    cli
+      .command('run')
+      .description("replay a scenario's dated steps and check its expectations")
+      .argument('<scenario>', 'a shipped scenario id (see `ceasefire list`) or a .yaml/.yml/.json file'),
+  )
     .option('--save <file>', 'save the run (state, calendar, pending timers) to continue with `resume`')
     .option('--stop-after <step>', 'stop after this step (with --save, to resume later)')
     .option('--inspect [target]', `stream the run as XState inspection events to a viewer (default ${DEFAULT_INSPECT_URL}), a ws:// address, or 'stately'`)
-    .addOption(formatOption())
     .action(async (ref: string, opts: RunOptions & { inspect?: string | boolean }) => {
       const scenario = await loadScenario(ref);
       if (opts.inspect !== undefined) {

@@ -1,3 +1,4 @@
+import { Option, type Command } from 'commander';
 import { ScenarioError } from '../engine/errors.js';
 import { replay, type ReplayResult } from '../engine/replay.js';
 import type { Scenario } from '../engine/scenario.js';
@@ -17,6 +18,21 @@ export interface RunOptions {
   readonly save?: string;
   readonly stopAfter?: string;
   readonly allBranches?: boolean;
+}
+
+/** The `--format text|json` option every command shares. */
+export function formatOption(): Option {
+  return new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
+}
+
+/** The options of a replay, shared by `ceasefire run` and scenario scripts (`npx tsx scenarios/x.ts`). */
+export function addReplayOptions(command: Command): Command {
+  return command
+    .option('--branch <name>', 'replay this hypothetical branch instead of the record')
+    .option('--all-branches', 'replay every branch and print a table of their outcomes')
+    .option('--until <date>', 'after the last step, run the calendar to this day (YYYY-MM-DD)')
+    .option('--lenient', 'skip a step the model refuses, with a warning, instead of stopping')
+    .addOption(formatOption());
 }
 
 /** Check a `--until` value, as a one-line error when it is not a day. */

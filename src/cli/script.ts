@@ -1,11 +1,11 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { isScenarioError } from '../engine/errors.js';
 import type { Scenario } from '../engine/scenario.js';
 import { validateScenario } from '../engine/validate.js';
 import { EXIT, exitQuietlyOnClosedPipe, oneLine } from './io.js';
-import { runScenario } from './run.js';
+import { addReplayOptions, runScenario } from './run.js';
 
 function isMain(moduleUrl: string): boolean {
   const entry = process.argv[1];
@@ -26,13 +26,7 @@ export async function runScenarioScript(moduleUrl: string, scenario: Scenario): 
   if (!isMain(moduleUrl)) return;
   exitQuietlyOnClosedPipe(process.stdout);
   const io = { stdout: process.stdout, stderr: process.stderr };
-  const cli = new Command(scenario.id)
-    .option('--branch <name>', 'replay this hypothetical branch instead of the record')
-    .option('--all-branches', 'replay every branch and print a table of their outcomes')
-    .option('--until <date>', 'after the last step, run the calendar to this day (YYYY-MM-DD)')
-    .option('--lenient', 'skip a step the model refuses, with a warning, instead of stopping')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .exitOverride();
+  const cli = addReplayOptions(new Command(scenario.id)).exitOverride();
   try {
     cli.parse(process.argv.slice(2), { from: 'user' });
     const origin = fileURLToPath(moduleUrl);

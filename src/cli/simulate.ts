@@ -8,7 +8,7 @@ import { chunksFor, prepareSimulation, sampleChunk, shares, type SimulationGraph
 import { isIsoDate } from '../model/calendar.js';
 import { ceasefireMachine } from '../model/ceasefire.machine.js';
 import { EVENTS } from '../model/events.js';
-import { EXIT, type CliIO } from './io.js';
+import { EXIT, wholeNumberOption, type CliIO } from './io.js';
 import { readInput } from './load.js';
 import { maxStatesOption, progressLine, resolveStart, warnIfPartial, type FromOptions } from './explore.js';
 
@@ -53,12 +53,6 @@ async function readWeights(path: string): Promise<(type: string) => number> {
   return (type) => (type.startsWith('xstate.after.') ? (weights.after ?? fallback) : (weights[type] ?? fallback));
 }
 
-function wholeNumber(value: string, name: string, min: number): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < min) throw new ScenarioError(`${name}: '${value}' is not a whole number of at least ${min}`);
-  return n;
-}
-
 async function sampleInWorkers(sim: SimulationGraph, seed: number, chunks: number[], workers: number, tick: (runs: number) => void): Promise<Float64Array> {
   const total = new Float64Array(sim.outcomes.length);
   const jobs = Array.from({ length: workers }, () => [] as Array<{ index: number; runs: number }>);
@@ -88,11 +82,11 @@ async function sampleInWorkers(sim: SimulationGraph, seed: number, chunks: numbe
  * 95% confidence interval. The same seed gives the same output on any number of cores.
  */
 export async function simulateCommand(options: SimulateOptions, io: CliIO): Promise<number> {
-  const runs = wholeNumber(options.runs, '--runs', 1);
-  const seed = wholeNumber(options.seed, '--seed', 0);
+  const runs = wholeNumberOption(options.runs, '--runs', 1);
+  const seed = wholeNumberOption(options.seed, '--seed', 0);
   if (options.horizon !== undefined && !isIsoDate(options.horizon)) throw new ScenarioError(`--horizon: '${options.horizon}' is not a YYYY-MM-DD date`);
   const weight = options.weights === undefined ? undefined : await readWeights(options.weights);
-  const workers = options.workers === undefined ? availableParallelism() : wholeNumber(options.workers, '--workers', 1);
+  const workers = options.workers === undefined ? availableParallelism() : wholeNumberOption(options.workers, '--workers', 1);
   const start = await resolveStart(options);
   const began = performance.now();
   const graph = explore(ceasefireMachine, start.snapshot, { maxStates: maxStatesOption(options.maxStates), onProgress: progressLine(io) });

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { ScenarioError } from '../engine/errors.js';
+import { planSteps } from '../engine/plan.js';
 import type { Scenario } from '../engine/scenario.js';
-import { EXIT, type CliIO } from './io.js';
+import { EXIT, wholeNumberOption, type CliIO } from './io.js';
 import { isScenarioPath, loadScenario, shippedScenarioIds } from './load.js';
 
 /** Options of `ceasefire view`. */
@@ -14,10 +15,7 @@ export interface ViewCommandOptions {
 }
 
 function portOption(port: string | undefined): number {
-  if (port === undefined) return 4848;
-  const n = Number(port);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ScenarioError(`--port: '${port}' is not a port number (0–65535)`);
-  return n;
+  return port === undefined ? 4848 : wholeNumberOption(port, '--port', 0, 65535);
 }
 
 /**
@@ -34,9 +32,8 @@ export async function viewCommand(ref: string | undefined, options: ViewCommandO
   }
   const shipped = await Promise.all(shippedScenarioIds().map(loadScenario));
   const chosen: Scenario | undefined = ref === undefined ? undefined : isScenarioPath(ref) ? await loadScenario(ref) : shipped.find((s) => s.id === ref) ?? (await loadScenario(ref));
-  if (chosen && options.branch && !chosen.branches.some((b) => b.name === options.branch)) {
-    throw new ScenarioError(`scenario '${chosen.id}' has no branch '${options.branch}' (branches: ${chosen.branches.map((b) => b.name).join(', ') || 'none'})`);
-  }
+  // An unknown branch is refused with the same message `run --branch` gives.
+  if (chosen && options.branch) planSteps(chosen, options.branch);
   const scenarios = chosen && !shipped.some((s) => s.id === chosen.id) ? [chosen, ...shipped] : shipped;
   const [{ prepareViewData }, { startViewer, ViewerError }, { exportViewer }] = await Promise.all([
     import('../viewer/prepare.js'),

@@ -9,23 +9,14 @@ import { ACTORS } from '../../src/model/actors.js';
 import { EVENT_TYPES } from '../../src/model/events.js';
 import { OUTCOME_NAMES } from '../../src/model/outcome.js';
 import { runCli } from './_io.js';
+import { WHAT_IF } from './_what-if.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 type Path = Array<string | number>;
 
-/** The valid what-if (see scenario-files.test.ts) as data: every run mutates a copy of it. */
-const VALID: JsonObject = {
-  id: 'russia-rejects-on-friday',
-  title: 'What if Russia had rejected the proposal on Friday?',
-  extends: 'march-2025',
-  from: 'plea-to-spare',
-  expectedOutcome: 'rejected',
-  steps: [
-    { id: 'putin-rejects', date: '2025-03-15', actor: 'putin', event: 'russia.reject' },
-    { id: 'sanctions-imposed', date: '2025-03-20', actor: 'trump', event: 'us.imposeSanctions', expect: { state: { leverage: 'sanctionsImposed' } } },
-  ],
-};
+/** The valid what-if as data: every run mutates a copy of it. */
+const VALID = WHAT_IF as unknown as JsonObject;
 
 const RECORD_IDS = march.steps.map((s) => s.id);
 const ACTOR_IDS = Object.keys(ACTORS);

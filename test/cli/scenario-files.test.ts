@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './_io.js';
+import { WHAT_IF } from './_what-if.js';
 
 /** The what-if of the README: Russia rejects on Friday 14 March, sanctions follow. */
 const VALID = `id: russia-rejects-on-friday
@@ -24,17 +25,7 @@ steps:
 `;
 
 /** The same scenario as a JSON object. */
-const VALID_OBJECT = {
-  id: 'russia-rejects-on-friday',
-  title: 'What if Russia had rejected the proposal on Friday?',
-  extends: 'march-2025',
-  from: 'plea-to-spare',
-  expectedOutcome: 'rejected',
-  steps: [
-    { id: 'putin-rejects', date: '2025-03-15', actor: 'putin', event: 'russia.reject' },
-    { id: 'sanctions-imposed', date: '2025-03-20', actor: 'trump', event: 'us.imposeSanctions', expect: { state: { leverage: 'sanctionsImposed' } } },
-  ],
-};
+const VALID_OBJECT = WHAT_IF;
 
 /** A one-branch road in the same file: Russia attacks the encircled troops, then rejects. */
 const BRANCH = `branches:

@@ -55,7 +55,7 @@ describe('ceasefire view', () => {
   it('refuses a bad port with exit 2', async () => {
     const { code, stderr } = await runCli('view', '--port', 'eighty');
     expect(code).toBe(2);
-    expect(stderr).toBe("ceasefire: --port: 'eighty' is not a port number (0–65535)\n");
+    expect(stderr).toBe("ceasefire: --port: 'eighty' is not a whole number from 0 to 65535\n");
   });
 });
 
