@@ -26,7 +26,7 @@ export async function runScenarioScript(moduleUrl: string, scenario: Scenario): 
   if (!isMain(moduleUrl)) return;
   exitQuietlyOnClosedPipe(process.stdout);
   const io = { stdout: process.stdout, stderr: process.stderr };
-  const cli = addReplayOptions(new Command(scenario.id)).exitOverride();
+  const cli = addReplayOptions(new Command(scenario.id)).exitOverride().showSuggestionAfterError(false);
   try {
     cli.parse(process.argv.slice(2), { from: 'user' });
     const origin = fileURLToPath(moduleUrl);
