@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type { ELK as ElkEngine, ELKConstructorArguments, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { AnyStateNode } from 'xstate';
-import { eventLabel, humanize } from '../engine/view.js';
+import { allStates, pathOf, stateTransitions } from '../engine/statechart.js';
+import { humanize } from '../engine/view.js';
 import type { DiagramEdge, DiagramLayout, DiagramNode } from './view-data.js';
 
 // elkjs is CommonJS; its bundled build exports the constructor itself.
@@ -12,26 +13,6 @@ const CHAR_WIDTH = 7;
 const ROW_WIDTH = 2400;
 const GAP = 24;
 const EDGE_CHAR_WIDTH = 6;
-
-interface Transition {
-  readonly source: string;
-  readonly target: string;
-  readonly event: string;
-}
-
-function transitionsOf(node: AnyStateNode, into: Transition[]): void {
-  const source = node.path.join('.');
-  for (const [event, list] of node.transitions) {
-    for (const transition of list) {
-      for (const target of transition.target ?? []) {
-        const targetPath = target.path.join('.');
-        // Self-loops and targetless transitions change no state; they would only clutter the chart.
-        if (targetPath !== source && targetPath !== '') into.push({ source, target: targetPath, event });
-      }
-    }
-  }
-  for (const child of Object.values(node.states)) transitionsOf(child, into);
-}
 
 function toElkNode(node: AnyStateNode): ElkNode {
   const id = node.path.join('.');
@@ -69,12 +50,6 @@ function collectNodes(elk: ElkNode, states: Map<string, AnyStateNode>, into: Dia
   }
 }
 
-function indexStates(node: AnyStateNode, into: Map<string, AnyStateNode>): Map<string, AnyStateNode> {
-  into.set(node.path.join('.'), node);
-  for (const child of Object.values(node.states)) indexStates(child, into);
-  return into;
-}
-
 const LAYOUT_OPTIONS = {
   'elk.algorithm': 'layered',
   'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
@@ -89,15 +64,13 @@ const LAYOUT_OPTIONS = {
 
 /** Lay out one track (a top-level region) with its transitions, at the origin. */
 async function layoutTrack(elk: ElkEngine, track: AnyStateNode, states: Map<string, AnyStateNode>, offset: number): Promise<DiagramLayout> {
-  const transitions: Transition[] = [];
-  transitionsOf(track, transitions);
+  const transitions = stateTransitions(track).map((t) => ({ source: pathOf(t.source), target: pathOf(t.target), event: t.event, label: t.label }));
   const graph: ElkNode = {
     id: 'root',
     layoutOptions: LAYOUT_OPTIONS,
     children: [toElkNode(track)],
     edges: transitions.map((t, i): ElkExtendedEdge => {
-      const label = eventLabel(t.event);
-      return { id: `e${offset + i}`, sources: [t.source], targets: [t.target], labels: [{ text: label, width: label.length * EDGE_CHAR_WIDTH, height: 14 }] };
+      return { id: `e${offset + i}`, sources: [t.source], targets: [t.target], labels: [{ text: t.label, width: t.label.length * EDGE_CHAR_WIDTH, height: 14 }] };
     }),
   };
   const laidOut = await elk.layout(graph);
@@ -108,7 +81,7 @@ async function layoutTrack(elk: ElkEngine, track: AnyStateNode, states: Map<stri
     const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map((p) => [p.x, p.y] as const) : [];
     const label = edge.labels?.[0];
     const t = transitions[i]!;
-    return { id: edge.id, source: t.source, target: t.target, event: t.event, label: eventLabel(t.event), points, labelAt: label ? [label.x ?? 0, label.y ?? 0] : (points[0] ?? [0, 0]) };
+    return { id: edge.id, source: t.source, target: t.target, event: t.event, label: t.label, points, labelAt: label ? [label.x ?? 0, label.y ?? 0] : (points[0] ?? [0, 0]) };
   });
   return { width: laidOut.width ?? 0, height: laidOut.height ?? 0, nodes, edges };
 }
@@ -131,7 +104,7 @@ function shifted(layout: DiagramLayout, dx: number, dy: number): Pick<DiagramLay
  */
 export async function layoutMachine(root: AnyStateNode): Promise<DiagramLayout> {
   const elk = new ELK();
-  const states = indexStates(root, new Map());
+  const states = new Map(allStates(root).map((node) => [pathOf(node), node]));
   const nodes: DiagramNode[] = [];
   const edges: DiagramEdge[] = [];
   let x = 0;

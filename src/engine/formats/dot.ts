@@ -10,7 +10,7 @@ import {
   stateLabel,
   stateTransitions,
   type DiagramOptions,
-} from './_statechart.js';
+} from '../statechart.js';
 
 /** A DOT string literal: double-quoted, with `"` and `\` escaped and line breaks as `\n`. */
 function q(text: string): string {

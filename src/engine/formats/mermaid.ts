@@ -10,7 +10,7 @@ import {
   stateLabel,
   stateTransitions,
   type DiagramOptions,
-} from './_statechart.js';
+} from '../statechart.js';
 
 /** A Mermaid state id: the XState id with every character outside `\w` replaced (`ceasefire_proposal_none`). */
 export function mermaidId(node: AnyStateNode): string {

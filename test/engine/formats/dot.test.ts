@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMachine, type AnyStateNode } from 'xstate';
 import { toDot } from '../../../src/engine/formats/dot.js';
-import { stateTransitions } from '../../../src/engine/formats/_statechart.js';
+import { stateTransitions } from '../../../src/engine/statechart.js';
 import { replay } from '../../../src/engine/replay.js';
 import { humanize, leafPaths } from '../../../src/engine/view.js';
 import { ceasefireMachine } from '../../../src/model/ceasefire.machine.js';

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyStateNode } from 'xstate';
 import { mermaidId, toMermaid } from '../../../src/engine/formats/mermaid.js';
-import { stateTransitions } from '../../../src/engine/formats/_statechart.js';
+import { stateTransitions } from '../../../src/engine/statechart.js';
 import { replay } from '../../../src/engine/replay.js';
 import { humanize, leafPaths } from '../../../src/engine/view.js';
 import { ceasefireMachine } from '../../../src/model/ceasefire.machine.js';

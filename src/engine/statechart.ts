@@ -1,5 +1,7 @@
 import type { AnyStateNode } from 'xstate';
-import { eventLabel, humanize } from '../view.js';
+import { eventLabel, humanize } from './view.js';
+
+// The machine's structure as the diagrams and the viewer draw it: states, and the transitions that change them.
 
 /** What a diagram marks: the active states of a run, and a line saying which run and step. */
 export interface DiagramOptions {
