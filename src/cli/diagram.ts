@@ -7,8 +7,8 @@ import { replay } from '../engine/replay.js';
 import { leafPaths } from '../engine/view.js';
 import { ceasefireMachine } from '../model/ceasefire.machine.js';
 import { EXIT, type CliIO } from './io.js';
-import { loadScenario } from './load.js';
-import { writeOutput } from './save.js';
+import { isScenarioPath, loadScenario } from './load.js';
+import { prepareOutput, writeOutput } from './output.js';
 
 const FORMATS = ['mermaid', 'dot', 'json'];
 
@@ -60,6 +60,8 @@ export async function diagramCommand(
   if (options.highlight === undefined && (options.branch !== undefined || options.step !== undefined)) {
     throw new ScenarioError('--branch and --step choose the run to highlight; give the scenario with --highlight <scenario>');
   }
+  const highlighted = options.highlight !== undefined && isScenarioPath(options.highlight) ? options.highlight : undefined;
+  const out = options.out === undefined ? undefined : prepareOutput(options.out, '--out', [highlighted]);
   const h = options.highlight === undefined ? undefined : await highlight(options.highlight, options.branch, options.step);
   const marks = h ? { active: h.active, caption: caption(h) } : {};
   let text: string;
@@ -70,6 +72,6 @@ export async function diagramCommand(
     const about = h ? { highlight: { scenario: h.scenario, branch: h.branch, step: h.step, stepId: h.stepId, date: h.date } } : {};
     text = `${JSON.stringify({ ...json, ...about }, null, 2)}\n`;
   }
-  writeOutput(text, options.out, io, `the ${format} diagram`);
+  writeOutput(text, out, io, `the ${format} diagram`);
   return EXIT.ok;
 }

@@ -3,8 +3,8 @@ import { stepsCsv } from '../engine/formats/csv.js';
 import { ploverRecords, toJsonLines } from '../engine/formats/plover.js';
 import { replay } from '../engine/replay.js';
 import { EXIT, type CliIO } from './io.js';
-import { loadScenario } from './load.js';
-import { writeOutput } from './save.js';
+import { isScenarioPath, loadScenario } from './load.js';
+import { prepareOutput, writeOutput } from './output.js';
 
 const KINDS = ['plover', 'csv'];
 
@@ -15,13 +15,14 @@ const KINDS = ['plover', 'csv'];
  */
 export async function exportCommand(kind: string, ref: string, options: { branch?: string; out?: string }, io: CliIO): Promise<number> {
   if (!KINDS.includes(kind)) throw new ScenarioError(`unknown export '${kind}' (known: ${KINDS.join(', ')})`);
+  const out = options.out === undefined ? undefined : prepareOutput(options.out, '--out', [isScenarioPath(ref) ? ref : undefined]);
   const scenario = await loadScenario(ref);
   const result = replay(scenario, { branch: options.branch ?? null });
   if (kind === 'plover') {
     const records = ploverRecords(scenario, result);
-    writeOutput(toJsonLines(records), options.out, io, `${records.length} PLOVER records`);
+    writeOutput(toJsonLines(records), out, io, `${records.length} PLOVER records`);
   } else {
-    writeOutput(stepsCsv(result), options.out, io, `${result.steps.length} steps as CSV`);
+    writeOutput(stepsCsv(result), out, io, `${result.steps.length} steps as CSV`);
   }
   return EXIT.ok;
 }

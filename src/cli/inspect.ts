@@ -2,7 +2,7 @@ import { WebSocket } from 'ws';
 import { replayOnActor } from '../engine/live.js';
 import type { Scenario } from '../engine/scenario.js';
 import { ScenarioError } from '../engine/errors.js';
-import type { CliIO } from './io.js';
+import { oneLine, type CliIO } from './io.js';
 
 function waitFor(check: () => boolean, ms: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -40,7 +40,7 @@ export async function streamToInspector(scenario: Scenario, options: { branch?: 
   if (target === 'stately') {
     // The hosted inspector prints its live link with console.log; keep stdout for the run itself.
     const log = console.log;
-    console.log = (...parts: unknown[]) => io.stderr.write(`${parts.join(' ')}\n`);
+    console.log = (...parts: unknown[]) => io.stderr.write(`${oneLine(parts.join(' '))}\n`);
     let warned = false;
     const inspector = createSkyInspector({
       onerror: () => {

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ScenarioError } from '../engine/errors.js';
 import type { Scenario } from '../engine/scenario.js';
 import { validateScenario } from '../engine/validate.js';
+import { readInput } from './input.js';
 
 // Built code runs from dist/src/cli with compiled scenarios in dist/scenarios; sources run from src/cli.
 const SCENARIOS_DIR = new URL('../../scenarios/', import.meta.url);
@@ -27,16 +28,6 @@ async function loadShipped(id: string): Promise<Scenario> {
   const module = (await import(new URL(`${id}${OWN_EXT}`, SCENARIOS_DIR).href)) as { default?: Scenario };
   if (!module.default) throw new ScenarioError(`${origin}: has no default export made with defineScenario`);
   return validateScenario(module.default, origin);
-}
-
-/** Read a text file for a command, as a one-line error when it cannot be read. */
-export function readInput(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ScenarioError(`${path}: cannot read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code ?? 'error'})`);
-  }
 }
 
 /** True when `ref` names a scenario file rather than a shipped scenario id. */

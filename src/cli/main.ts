@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { isScenarioError } from '../engine/errors.js';
-import { EXIT, oneLine, type CliIO } from './io.js';
+import { EXIT, guardedIO, oneLine, visible, type CliIO } from './io.js';
 import type { FromOptions } from './explore.js';
 import type { SimulateOptions } from './simulate.js';
 import { listScenarios } from './list.js';
@@ -21,7 +21,7 @@ function program(io: CliIO, setCode: (code: number) => void): Command {
     .description('Replay and explore the March 2025 U.S. 30-day ceasefire proposal as XState statecharts.')
     .version(VERSION, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(visible(s)) })
     .showSuggestionAfterError(false);
 
   cli
@@ -114,7 +114,7 @@ function program(io: CliIO, setCode: (code: number) => void): Command {
     .command('simulate')
     .description('sample futures with analyst weights, seeded: outcome shares with 95% intervals')
     .requiredOption('--runs <n>', 'how many futures')
-    .option('--seed <s>', 'random seed (same seed, same output)', '1')
+    .option('--seed <s>', 'random seed, a whole number from 0 to 4294967295 (same seed, same output)', '1')
     .option('--weights <file>', 'YAML: weights: { <event type>: <weight>, after: <weight>, default: <weight> }')
     .option('--horizon <date>', 'events that would move the calendar past this day do not happen')
     .option('--from <scenario[@step]>', 'start from this scenario after this step (default: the end of march-2025)')
@@ -161,7 +161,8 @@ function program(io: CliIO, setCode: (code: number) => void): Command {
  * Run the `ceasefire` command line with `argv` (without node and script) and
  * return its exit code: 0 success, 1 an expectation or check failed, 2 bad input.
  */
-export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+export async function main(argv: readonly string[], streams: CliIO): Promise<number> {
+  const io = guardedIO(streams);
   let code: number = EXIT.ok;
   try {
     await program(io, (c) => (code = c)).parseAsync([...argv], { from: 'user' });

@@ -27,17 +27,45 @@ function widths(total: number): number[] {
   return [...fixed, Math.floor(rest * 0.3), Math.floor(rest * 0.3), rest - 2 * Math.floor(rest * 0.3)];
 }
 
+/** Rows per table chunk: cli-table3 lays a table out in time quadratic in its rows, so long runs are drawn in slices. */
+const CHUNK_ROWS = 100;
+
+/**
+ * Draw the step rows as one bordered table, CHUNK_ROWS at a time: each slice is
+ * a table of its own with the same fixed column widths, joined where one's
+ * bottom border meets the next one's top, so the text is the same as one table
+ * drawn whole, in time linear in the number of steps.
+ */
+export function stepTable(rows: readonly string[][], columns: number, chunkRows = CHUNK_ROWS): string {
+  const draw = (slice: readonly string[][], withHead: boolean): string[] => {
+    const table = new Table({
+      ...(withHead ? { head: ['Date', 'Actor', 'What happened', 'State change', 'In their words'] } : {}),
+      colWidths: widths(columns),
+      wordWrap: true,
+      style: { head: [], border: [] },
+    });
+    table.push(...slice.map((row) => [...row]));
+    return table.toString().split('\n');
+  };
+  if (rows.length === 0) return draw([], true).join('\n');
+  const lines: string[] = [];
+  for (let start = 0; start < rows.length; start += chunkRows) {
+    const drawn = draw(rows.slice(start, start + chunkRows), start === 0);
+    if (start === 0) {
+      lines.push(...drawn);
+      continue;
+    }
+    // The previous slice's bottom border becomes the separator between rows; this slice's top border goes.
+    const bottom = lines.pop()!;
+    lines.push(bottom.replace('└', '├').replace('┘', '┤').replaceAll('┴', '┼'), ...drawn.slice(1));
+  }
+  return lines.join('\n');
+}
+
 /** The readable timeline of a replay: one row per step, then each track's final state. */
 export function renderTimeline(result: ReplayResult, columns = 120): string {
-  const table = new Table({
-    head: ['Date', 'Actor', 'What happened', 'State change', 'In their words'],
-    colWidths: widths(columns),
-    wordWrap: true,
-    style: { head: [], border: [] },
-  });
-  for (const step of result.steps) {
-    table.push([dateText(step), step.actor.name, step.event.description, changesText(step), quoteText(step)]);
-  }
+  const rows = result.steps.map((step) => [dateText(step), step.actor.name, step.event.description, changesText(step), quoteText(step)]);
+  const table = stepTable(rows, columns);
   const heading = result.branch ? `${result.title} — branch ${result.branch} (hypothetical)` : result.title;
   const tracks = describeTracks(result.final.state)
     .map((t) => `  ${t.track.padEnd(12)} ${t.states.map((s) => s.label).join('; ')}`)
@@ -48,7 +76,7 @@ export function renderTimeline(result: ReplayResult, columns = 120): string {
     : `  all ${result.expectations.length} hold`;
   return [
     heading,
-    table.toString(),
+    table,
     '',
     `Final state (${result.final.date ?? 'no date'}):`,
     tracks,

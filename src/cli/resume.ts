@@ -1,7 +1,8 @@
 import { resumeRun } from '../engine/replay.js';
 import { EXIT, type CliIO } from './io.js';
-import { loadScenario, readInput } from './load.js';
-import { printRun, saveRun, untilOption } from './run.js';
+import { readInput } from './input.js';
+import { isScenarioPath, loadScenario } from './load.js';
+import { printRun, saveRun, saveTarget, untilOption } from './run.js';
 
 /** Options of `ceasefire resume`. */
 export interface ResumeCommandOptions {
@@ -21,6 +22,7 @@ export async function resumeCommand(file: string, options: ResumeCommandOptions,
   const until = untilOption(options.until);
   const [{ parseSavedRun }, { parseStepsFile }] = await Promise.all([import('../engine/persist.js'), import('../engine/parse.js')]);
   const saved = parseSavedRun(readInput(file), file);
+  const target = saveTarget(options.save, [file, options.steps, isScenarioPath(saved.scenario.ref) ? saved.scenario.ref : undefined]);
   const scenario = await loadScenario(saved.scenario.ref);
   let extra: Array<{ step: import('../engine/scenario.js').Step; hypothetical: boolean; origin: string }> = [];
   let withArticles = scenario;
@@ -41,6 +43,6 @@ export async function resumeCommand(file: string, options: ResumeCommandOptions,
     lenient: options.lenient,
   });
   printRun(result, options.format, io);
-  await saveRun(result, options.save, saved.scenario.ref, io, options.format);
+  await saveRun(result, target, saved.scenario.ref, io, options.format);
   return result.ok ? EXIT.ok : EXIT.failed;
 }

@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import { Option, type Command } from 'commander';
 import { ScenarioError } from '../engine/errors.js';
 import { replay, type ReplayResult } from '../engine/replay.js';
@@ -7,7 +8,7 @@ import { EXIT, oneLine, type CliIO } from './io.js';
 import { renderBranches } from './render-branches.js';
 import { runToJson } from './render-json.js';
 import { renderTimeline } from './render-timeline.js';
-import { writeAtomically } from './save.js';
+import { prepareOutput, writeOutputFile, type OutputTarget } from './output.js';
 
 /** Options of `ceasefire run`. */
 export interface RunOptions {
@@ -48,12 +49,17 @@ export function printRun(result: ReplayResult, format: string | undefined, io: C
   else io.stdout.write(renderTimeline(result, io.stdout.columns ?? 120));
 }
 
-/** Save a run atomically when `--save` was given (the saved form loads zod only then). */
-export async function saveRun(result: ReplayResult, path: string | undefined, ref: string, io: CliIO, format: string | undefined): Promise<void> {
-  if (path === undefined) return;
+/** Check a `--save` path before the run: never one of the command's `inputs`, in a folder that exists. */
+export function saveTarget(path: string | undefined, inputs: ReadonlyArray<string | undefined>): OutputTarget | undefined {
+  return path === undefined ? undefined : prepareOutput(path, '--save', inputs);
+}
+
+/** Save a run to its prepared `--save` target (the saved form loads zod only then). */
+export async function saveRun(result: ReplayResult, target: OutputTarget | undefined, ref: string, io: CliIO, format: string | undefined): Promise<void> {
+  if (target === undefined) return;
   const { toSavedRun } = await import('../engine/persist.js');
-  writeAtomically(path, `${JSON.stringify(toSavedRun(result, ref), null, 2)}\n`);
-  if (format !== 'json') io.stdout.write(`Saved the run to ${path}; continue it with \`ceasefire resume ${path}\`.\n`);
+  writeOutputFile(target, `${JSON.stringify(toSavedRun(result, ref), null, 2)}\n`);
+  if (format !== 'json') io.stdout.write(`Saved the run to ${target.shown}; continue it with \`ceasefire resume ${target.shown}\`.\n`);
 }
 
 /**
@@ -72,8 +78,9 @@ export async function runScenario(scenario: Scenario, options: RunOptions, io: C
     io.stdout.write(renderBranches(scenario, record, runs, options.format, io.stdout.columns ?? 120));
     return [record, ...runs].every((r) => r.ok) ? EXIT.ok : EXIT.failed;
   }
+  const target = saveTarget(options.save, [isAbsolute(ref) ? ref : undefined]);
   const result = replay(scenario, { branch: options.branch ?? null, until, lenient: options.lenient, stopAfter: options.stopAfter });
   printRun(result, options.format, io);
-  await saveRun(result, options.save, ref, io, options.format);
+  await saveRun(result, target, ref, io, options.format);
   return result.ok ? EXIT.ok : EXIT.failed;
 }

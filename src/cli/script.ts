@@ -4,7 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { isScenarioError } from '../engine/errors.js';
 import type { Scenario } from '../engine/scenario.js';
 import { validateScenario } from '../engine/validate.js';
-import { EXIT, exitQuietlyOnClosedPipe, oneLine } from './io.js';
+import { EXIT, exitQuietlyOnClosedPipe, guardedIO, oneLine } from './io.js';
 import { addReplayOptions, runScenario } from './run.js';
 
 function isMain(moduleUrl: string): boolean {
@@ -25,7 +25,7 @@ function isMain(moduleUrl: string): boolean {
 export async function runScenarioScript(moduleUrl: string, scenario: Scenario): Promise<void> {
   if (!isMain(moduleUrl)) return;
   exitQuietlyOnClosedPipe(process.stdout);
-  const io = { stdout: process.stdout, stderr: process.stderr };
+  const io = guardedIO({ stdout: process.stdout, stderr: process.stderr });
   const cli = addReplayOptions(new Command(scenario.id)).exitOverride().showSuggestionAfterError(false);
   try {
     cli.parse(process.argv.slice(2), { from: 'user' });
@@ -35,7 +35,7 @@ export async function runScenarioScript(moduleUrl: string, scenario: Scenario): 
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     } else if (isScenarioError(error)) {
-      io.stderr.write(`${scenario.id}: ${oneLine(error.message)}\n`);
+      io.stderr.write(`${oneLine(scenario.id)}: ${oneLine(error.message)}\n`);
       process.exitCode = EXIT.badInput;
     } else {
       throw error;

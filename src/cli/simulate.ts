@@ -9,7 +9,7 @@ import { isIsoDate } from '../model/calendar.js';
 import { ceasefireMachine } from '../model/ceasefire.machine.js';
 import { EVENTS } from '../model/events.js';
 import { EXIT, wholeNumberOption, type CliIO } from './io.js';
-import { readInput } from './load.js';
+import { readInput } from './input.js';
 import { maxStatesOption, progressLine, resolveStart, warnIfPartial, type FromOptions } from './explore.js';
 
 /** Options of `ceasefire simulate`. */
@@ -25,6 +25,8 @@ export interface SimulateOptions extends FromOptions {
 
 // Worker threads run the built JavaScript; from TypeScript sources (tests) sampling stays in this thread.
 const WORKER_URL = import.meta.url.endsWith('.js') ? new URL('./simulate-worker.js', import.meta.url) : null;
+/** Seeds are 32-bit: the random generator takes no more, so a larger one would repeat a smaller one's run. */
+export const MAX_SEED = 0xffff_ffff;
 /** Below this many futures one thread is faster than starting workers. */
 const PARALLEL_FROM = 100_000;
 
@@ -83,7 +85,7 @@ async function sampleInWorkers(sim: SimulationGraph, seed: number, chunks: numbe
  */
 export async function simulateCommand(options: SimulateOptions, io: CliIO): Promise<number> {
   const runs = wholeNumberOption(options.runs, '--runs', 1);
-  const seed = wholeNumberOption(options.seed, '--seed', 0);
+  const seed = wholeNumberOption(options.seed, '--seed', 0, MAX_SEED);
   if (options.horizon !== undefined && !isIsoDate(options.horizon)) throw new ScenarioError(`--horizon: '${options.horizon}' is not a YYYY-MM-DD date`);
   const weight = options.weights === undefined ? undefined : await readWeights(options.weights);
   const workers = options.workers === undefined ? availableParallelism() : wholeNumberOption(options.workers, '--workers', 1);

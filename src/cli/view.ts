@@ -30,6 +30,14 @@ export async function viewCommand(ref: string | undefined, options: ViewCommandO
   } catch (error) {
     throw new ScenarioError((error as Error).message);
   }
+  if (options.export !== undefined) {
+    const { checkExportFolder } = await import('../viewer/export.js');
+    try {
+      checkExportFolder(options.export);
+    } catch (error) {
+      throw new ScenarioError((error as Error).message);
+    }
+  }
   const shipped = await Promise.all(shippedScenarioIds().map(loadScenario));
   const chosen: Scenario | undefined = ref === undefined ? undefined : isScenarioPath(ref) ? await loadScenario(ref) : shipped.find((s) => s.id === ref) ?? (await loadScenario(ref));
   // An unknown branch is refused with the same message `run --branch` gives.

@@ -1,10 +1,12 @@
 import { isActorId } from '../model/actors.js';
 import { isIsoDate } from '../model/calendar.js';
 import { isEventType } from '../model/events.js';
+import { ceasefireMachine } from '../model/ceasefire.machine.js';
 import { isOutcome } from '../model/outcome.js';
 import { ScenarioError } from './errors.js';
 import { planSteps } from './plan.js';
 import { VERIFICATIONS, type Scenario, type Step } from './scenario.js';
+import { partialStateProblem } from './state-value.js';
 
 /** A path into the scenario as written (`['steps', 2, 'date']`). */
 export type FieldPath = ReadonlyArray<string | number>;
@@ -47,6 +49,10 @@ class Checker {
           this.fail(at('sources', j, 'article'), where, `field 'sources[${j}].article': unknown article '${source.article}'`);
         }
       });
+      if (step.expect?.state !== undefined) {
+        const problem = partialStateProblem(ceasefireMachine.root, step.expect.state);
+        if (problem) this.fail(at('expect', 'state', ...problem.path), where, `field '${['expect', 'state', ...problem.path].join('.')}': ${problem.message}`);
+      }
       if (step.expect?.outcome !== undefined && !isOutcome(step.expect.outcome)) {
         this.fail(at('expect', 'outcome'), where, `field 'expect.outcome': unknown outcome '${String(step.expect.outcome)}'`);
       }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ASSET_TYPES, dataScript, readAsset, type AssetName } from './assets.js';
 import { ViewerError } from './server.js';
@@ -7,17 +7,28 @@ import type { ViewData } from './view-data.js';
 const EXPORTED = [...(Object.keys(ASSET_TYPES) as AssetName[]), 'data.js'];
 
 /**
+ * Refuse an export folder that is not a folder, holds files other than an
+ * earlier export's, or holds one of those names as anything but a regular file
+ * (a link would be replaced, not written through): checked before any work.
+ */
+export function checkExportFolder(dir: string): void {
+  if (!existsSync(dir)) return;
+  if (!statSync(dir).isDirectory()) throw new ViewerError(`${dir}: refusing to export: it is not a folder`);
+  const names = readdirSync(dir);
+  const foreign = names.filter((name) => !EXPORTED.includes(name));
+  if (foreign.length) throw new ViewerError(`${dir}: refusing to export into a folder with other files (${foreign.slice(0, 3).join(', ')})`);
+  const odd = names.filter((name) => !lstatSync(join(dir, name)).isFile());
+  if (odd.length) throw new ViewerError(`${dir}: refusing to export: ${odd.slice(0, 3).join(', ')} is not a regular file`);
+}
+
+/**
  * Write the viewer as a static folder (HTML, JS, CSS, the scenario data) that
  * works from `file://` or any static host, with no server and no network.
  * Refuses a folder holding other files, so nothing of the user's is overwritten.
  */
 export function exportViewer(dir: string, data: ViewData): string[] {
-  if (existsSync(dir)) {
-    const foreign = readdirSync(dir).filter((name) => !EXPORTED.includes(name));
-    if (foreign.length) throw new ViewerError(`${dir}: refusing to export into a folder with other files (${foreign.slice(0, 3).join(', ')})`);
-  } else {
-    mkdirSync(dir, { recursive: true });
-  }
+  checkExportFolder(dir);
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
   const files: Array<[string, string]> = [
     ...(Object.keys(ASSET_TYPES) as AssetName[]).map((name): [string, string] => [name, readAsset(name)]),
     ['data.js', dataScript(data)],

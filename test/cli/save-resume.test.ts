@@ -44,10 +44,11 @@ describe('run --save and resume', () => {
     expect(readdirSync(folder)).toEqual(['run.json']);
   });
 
-  it('refuses a folder that does not exist with one line', async () => {
-    const { code, stderr } = await runCli('run', 'march-2025', '--save', '/no/such/folder/run.json');
+  it('refuses a folder that does not exist with one line, before printing the run', async () => {
+    const { code, stdout, stderr } = await runCli('run', 'march-2025', '--save', '/no/such/folder/run.json');
     expect(code).toBe(2);
-    expect(stderr).toBe('ceasefire: /no/such/folder/run.json: cannot write (ENOENT)\n');
+    expect(stdout).toBe('');
+    expect(stderr).toBe('ceasefire: --save /no/such/folder/run.json: cannot write (no such folder /no/such/folder)\n');
   });
 
   it('refuses a file that is not a saved run', async () => {

@@ -5,8 +5,17 @@ import { describeTracks, trackNames } from '../view.js';
 /** RFC 4180 line ending, used for every row (also the last). */
 const CRLF = '\r\n';
 
-/** One CSV field: quoted when it holds a comma, a double quote or a line break, with quotes doubled. */
+/** First characters a spreadsheet reads as the start of a formula (OWASP's list, with their full-width forms). */
+const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+
+/**
+ * One CSV field: quoted when it holds a comma, a double quote or a line break,
+ * with quotes doubled. A field that a spreadsheet would run as a formula
+ * (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading
+ * `'` and quotes, as OWASP advises against CSV injection.
+ */
 export function csvField(value: string): string {
+  if (FORMULA_START.test(value)) return `"'${value.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

@@ -1,0 +1,42 @@
+import type { AnyStateNode } from 'xstate';
+
+/** Why a (partial) state value names no real state: where in the value, and what is wrong there. */
+export interface StateValueProblem {
+  /** Keys from the value's root to the fault (`['battlefield', 'kursk']`). */
+  readonly path: readonly string[];
+  readonly message: string;
+}
+
+function children(node: AnyStateNode): string[] {
+  return Object.keys(node.states);
+}
+
+function known(node: AnyStateNode): string {
+  const names = children(node);
+  return names.length ? `known: ${names.join(', ')}` : 'it has no child states';
+}
+
+/**
+ * Check that `value` names real states of `node` as a partial state value
+ * (`'proposal'`, `{ leverage: 'sanctionsImposed' }`): every key an own child
+ * state, every nested value one of that child's states. Returns the first
+ * problem, or null. An empty object names nothing, so it is a problem too:
+ * an expectation built on it could never fail.
+ */
+export function partialStateProblem(node: AnyStateNode, value: unknown, path: readonly string[] = []): StateValueProblem | null {
+  const where = path.length ? `${path.join('.')}` : 'the machine';
+  if (typeof value === 'string') {
+    return Object.hasOwn(node.states, value) ? null : { path, message: `'${value}' is not a state of ${where} (${known(node)})` };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { path, message: `expected a state name or an object of states, got ${Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value}` };
+  }
+  const keys = Object.keys(value);
+  if (keys.length === 0) return { path, message: 'names no state' };
+  for (const key of keys) {
+    if (!Object.hasOwn(node.states, key)) return { path: [...path, key], message: `'${key}' is not a state of ${where} (${known(node)})` };
+    const problem = partialStateProblem(node.states[key]!, (value as Record<string, unknown>)[key], [...path, key]);
+    if (problem) return problem;
+  }
+  return null;
+}
