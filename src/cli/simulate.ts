@@ -33,9 +33,10 @@ const PARALLEL_FROM = 100_000;
 /** Read a weights file: `weights: { <event type>: <weight>, default: <weight>, after: <weight> }`. */
 async function readWeights(path: string): Promise<(type: string) => number> {
   const [{ parse }, { z }] = await Promise.all([import('yaml'), import('zod')]);
+  const text = readInput(path);
   let data: unknown;
   try {
-    data = parse(readInput(path), { logLevel: 'error', maxAliasCount: 100 });
+    data = parse(text, { logLevel: 'error', maxAliasCount: 100 });
   } catch (error) {
     throw new ScenarioError(`${path}: ${(error as Error).message.split('\n')[0]}`);
   }
