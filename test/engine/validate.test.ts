@@ -16,6 +16,11 @@ describe('scenario validation', () => {
     ['a date before the previous step', [good, { ...good, id: 's2', date: '2025-03-01' }], "x.ts: step 2 's2': field 'date': 2025-03-01 is before the previous step's 2025-03-11"],
     ['an unknown event type', [{ ...good, event: 'proposal.sign' as Step['event'] }], "x.ts: step 1 's1': field 'event': unknown event type 'proposal.sign'"],
     ['an unknown article', [{ ...good, sources: [{ article: 'zz', quote: 'q' }] }], "x.ts: step 1 's1': field 'sources[0].article': unknown article 'zz'"],
+    ['an expectation on a track that does not exist', [{ ...good, expect: { state: { sanctions: 'imposed' } } }], "x.ts: step 1 's1': field 'expect.state.sanctions': 'sanctions' is not a state of the machine (known: proposal, aid, channel, leverage, battlefield, troops, assessments)"],
+    ['an expectation on a state that does not exist', [{ ...good, expect: { state: { proposal: 'signed' } } }], "x.ts: step 1 's1': field 'expect.state.proposal': 'signed' is not a state of proposal (known: none, tabled, presentedAtJeddah, underConsideration, inForce, expired, collapsed, rejected, lapsed, withdrawn, narrowerDeal)"],
+    ['an expectation that names no state', [{ ...good, expect: { state: {} } }], "x.ts: step 1 's1': field 'expect.state': names no state"],
+    ['an expectation keyed by __proto__', [{ ...good, expect: { state: JSON.parse('{"__proto__": "tabled"}') } }], "x.ts: step 1 's1': field 'expect.state.__proto__': '__proto__' is not a state of the machine"],
+    ['an expectation keyed by an inherited name', [{ ...good, expect: { state: { proposal: 'toString' } } }], "x.ts: step 1 's1': field 'expect.state.proposal': 'toString' is not a state of proposal"],
   ])('refuses %s, naming the file, step and field', (_what, steps, message) => {
     expect(() => validateScenario(scenarioWith(...(steps as Step[])), 'x.ts')).toThrowError(message);
   });

@@ -93,4 +93,15 @@ describe('CSV fields', () => {
     expect(csvField('')).toBe('');
     expect(toCsv([['a', 'b,c'], ['"', '']])).toBe('a,"b,c"\r\n"""",\r\n');
   });
+
+  it('neutralises cells a spreadsheet would run as formulas, as OWASP advises', () => {
+    expect(csvField('=HYPERLINK("http://x","click")')).toBe(`"'=HYPERLINK(""http://x"",""click"")"`);
+    expect(csvField('+1+1')).toBe(`"'+1+1"`);
+    expect(csvField('-2+3')).toBe(`"'-2+3"`);
+    expect(csvField('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(csvField('\t=1')).toBe(`"'\t=1"`);
+    expect(csvField('＝1')).toBe(`"'＝1"`);
+    expect(csvField('a = b')).toBe('a = b');
+    expect(csvField('2025-03-13')).toBe('2025-03-13');
+  });
 });
