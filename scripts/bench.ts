@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { getShortestPaths } from 'xstate/graph';
 import { eventsToTry, explore, stateKey } from '../src/engine/explore.js';
 import { ceasefireMachine, replay } from '../src/index.js';
+import { renderTimeline } from '../src/cli/render-timeline.js';
 import { INVARIANTS } from '../src/model/invariants.js';
 import record from '../scenarios/march-2025.js';
 
@@ -62,12 +63,22 @@ const simulateMs = timeMs(bin, ['simulate', '--runs', String(runs), '--seed', '1
 const futuresPerSecond = Math.round(runs / (simulateMs / 1000));
 log(`simulate: ${runs.toLocaleString('en-US')} futures in ${Math.round(simulateMs)} ms, exploration and start-up included: ${futuresPerSecond.toLocaleString('en-US')} futures/s (target: under 10 s)`);
 
+// The text timeline: 40,000 steps should take about ten times as long as 4,000 (linear, not quadratic).
+const recordRun = replay(record);
+const longRun = (steps: number) => ({ ...recordRun, steps: Array.from({ length: steps }, (_, i) => recordRun.steps[i % recordRun.steps.length]!) });
+const [small, large] = [longRun(4_000), longRun(40_000)];
+const timelineSmall = best(3, () => renderTimeline(small)).ms;
+const timelineLarge = best(1, () => renderTimeline(large)).ms;
+const timelineRatio = timelineLarge / timelineSmall;
+log(`timeline: 4,000 steps in ${Math.round(timelineSmall)} ms, 40,000 in ${Math.round(timelineLarge)} ms: ${timelineRatio.toFixed(1)}× for 10× the steps (target ≤ 15×, linear)`);
+
 if (json) {
   console.log(
     JSON.stringify({
       startup: { nodeMs: Math.round(nodeMs), runMs: Math.round(runMs), ratio: Number((runMs / nodeMs).toFixed(2)) },
       explore: { states: ours.result.size, ms: Number(ours.ms.toFixed(1)), msWithInvariants: Number(withInvariants.ms.toFixed(1)), xstateGraphMs: Math.round(theirs.ms), speedup: Number(speedup.toFixed(1)) },
       simulate: { runs, ms: Math.round(simulateMs), futuresPerSecond },
+      timeline: { smallSteps: 4_000, smallMs: Math.round(timelineSmall), largeSteps: 40_000, largeMs: Math.round(timelineLarge), ratio: Number(timelineRatio.toFixed(1)) },
     }),
   );
 }
