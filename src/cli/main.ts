@@ -5,9 +5,9 @@ import { EXIT, guardedIO, oneLine, visible, type CliIO } from './io.js';
 import type { FromOptions } from './explore.js';
 import type { SimulateOptions } from './simulate.js';
 import { listScenarios } from './list.js';
-import { loadScenario, scenarioRef } from './load.js';
+import { isScenarioPath, loadScenario, scenarioRef } from './load.js';
 import type { ResumeCommandOptions } from './resume.js';
-import { addReplayOptions, formatOption, runScenario, type RunOptions } from './run.js';
+import { addReplayOptions, formatOption, runScenario, saveTarget, type RunOptions } from './run.js';
 import type { ViewCommandOptions } from './view.js';
 
 const DEFAULT_INSPECT_URL = 'ws://127.0.0.1:4848/inspect';
@@ -42,6 +42,8 @@ function program(io: CliIO, setCode: (code: number) => void): Command {
     .action(async (ref: string, opts: RunOptions & { inspect?: string | boolean }) => {
       const scenario = await loadScenario(ref);
       if (opts.inspect !== undefined) {
+        // The --save path is checked before the run is streamed anywhere.
+        saveTarget(opts.save, [isScenarioPath(ref) ? ref : undefined]);
         const { streamToInspector } = await import('./inspect.js');
         await streamToInspector(scenario, opts, opts.inspect === true ? DEFAULT_INSPECT_URL : String(opts.inspect), io);
       }
