@@ -1,4 +1,6 @@
+import { isScenarioError, ScenarioError } from '../engine/errors.js';
 import { resumeRun } from '../engine/replay.js';
+import { ceasefireMachine } from '../model/ceasefire.machine.js';
 import { EXIT, type CliIO } from './io.js';
 import { readInput } from './input.js';
 import { isScenarioPath, loadScenario } from './load.js';
@@ -21,9 +23,12 @@ export interface ResumeCommandOptions {
 export async function resumeCommand(file: string, options: ResumeCommandOptions, io: CliIO): Promise<number> {
   const until = untilOption(options.until);
   const [{ parseSavedRun }, { parseStepsFile }] = await Promise.all([import('../engine/persist.js'), import('../engine/parse.js')]);
-  const saved = parseSavedRun(readInput(file), file);
+  const saved = parseSavedRun(readInput(file), file, ceasefireMachine);
   const target = saveTarget(options.save, [file, options.steps, isScenarioPath(saved.scenario.ref) ? saved.scenario.ref : undefined]);
-  const scenario = await loadScenario(saved.scenario.ref);
+  const scenario = await loadScenario(saved.scenario.ref).catch((error: unknown) => {
+    throw isScenarioError(error) ? new ScenarioError(`${file}: field 'scenario.ref': ${error.message}`) : error;
+  });
+  if (scenario.id !== saved.scenario.id) throw new ScenarioError(`${file}: field 'scenario.id': '${saved.scenario.id}' is not the id of the scenario at '${saved.scenario.ref}' ('${scenario.id}')`);
   let extra: Array<{ step: import('../engine/scenario.js').Step; hypothetical: boolean; origin: string }> = [];
   let withArticles = scenario;
   if (options.steps !== undefined) {
@@ -41,6 +46,7 @@ export async function resumeCommand(file: string, options: ResumeCommandOptions,
     extraSteps: extra,
     until,
     lenient: options.lenient,
+    origin: file,
   });
   printRun(result, options.format, io);
   await saveRun(result, target, saved.scenario.ref, io, options.format);

@@ -1,6 +1,15 @@
+import { matchesState, type AnyStateMachine, type StateValue } from 'xstate';
 import { z } from 'zod';
+import { ACTORS } from '../model/actors.js';
+import { isIsoDate } from '../model/calendar.js';
+import { EVENTS } from '../model/events.js';
+import { OUTCOME_NAMES, outcomeOf } from '../model/outcome.js';
+import type { RussiaPosition, UkrainePosition } from '../model/positions.js';
 import { ScenarioError } from './errors.js';
 import type { ReplayResult, RunState } from './replay.js';
+import { checkSavedRun, fieldName, shown, type SavedPath, type SavedRunLabels, type UncheckedRun } from './saved-check.js';
+import { VERIFICATIONS } from './scenario.js';
+import { diffTracks } from './view.js';
 
 /** Marks a file as a saved run of this tool, and its layout version. */
 export const SAVED_RUN_FORMAT = 'ceasefire-lab/run@1';
@@ -15,18 +24,66 @@ export interface SavedRun {
   readonly state: RunState;
 }
 
-const savedRunSchema = z.object({
+// Keyed by the model's own types, so a position added to or dropped from the model fails to compile here.
+const UKRAINE_POSITIONS = Object.keys({ undecided: 0, endorsed: 0, withdrawn: 0 } satisfies Record<UkrainePosition, 0>) as [UkrainePosition, ...UkrainePosition[]];
+const RUSSIA_POSITIONS = Object.keys({ undecided: 0, conditional: 0, accepted: 0, rejected: 0 } satisfies Record<RussiaPosition, 0>) as [RussiaPosition, ...RussiaPosition[]];
+
+const name = z.string().min(1);
+const day = z.string().refine(isIsoDate, { error: (iss) => `${shown(iss.input)} is not a real day (YYYY-MM-DD)` });
+const outcome = z.enum(OUTCOME_NAMES as [string, ...string[]]);
+
+// The ceasefire model's context; the engine's timers read `date` from any model's context.
+const contextSchema = z.strictObject({
+  date: day.nullable(),
+  ukraine: z.enum(UKRAINE_POSITIONS),
+  russia: z.enum(RUSSIA_POSITIONS),
+  truceEndsOn: day.nullable(),
+});
+
+// The labels the ceasefire's run output puts on its states, which a saved run repeats.
+const ceasefireLabels: SavedRunLabels = {
+  actorName: (id) => (Object.hasOwn(ACTORS, id) ? ACTORS[id as keyof typeof ACTORS].name : undefined),
+  eventDescription: (type) => (Object.hasOwn(EVENTS, type) ? EVENTS[type as keyof typeof EVENTS].description : undefined),
+  changes: (before, after) => diffTracks(before, after),
+  outcome: (value) => outcomeOf({ matches: (parent: never) => matchesState(parent as StateValue, value) }),
+};
+
+const stepSchema = z.strictObject({
+  id: name,
+  date: day,
+  datePrecision: z.enum(['day', 'month']),
+  kind: z.enum(['scenario', 'timer']),
+  hypothetical: z.boolean(),
+  actor: z.strictObject({ id: name, name }),
+  event: z.strictObject({ type: name, description: z.string() }),
+  sources: z.array(z.strictObject({ article: name, quote: name })),
+  verification: z.enum(VERIFICATIONS as [string, ...string[]]).nullable(),
+  note: name.optional(),
+  // States are checked against the machine, which knows their shape.
+  state: z.unknown(),
+  changes: z.array(z.unknown()),
+});
+
+const expectationSchema = z.strictObject({
+  step: z.string(),
+  description: z.string(),
+  ok: z.boolean(),
+  expected: z.strictObject({ description: z.string().optional(), state: z.unknown().optional(), outcome: outcome.optional() }),
+  actual: z.strictObject({ state: z.unknown(), outcome }),
+});
+
+const savedRunSchema = z.strictObject({
   format: z.literal(SAVED_RUN_FORMAT),
-  scenario: z.object({ ref: z.string(), id: z.string() }),
-  branch: z.string().nullable(),
-  position: z.object({ applied: z.number().int().nonnegative(), of: z.number().int().nonnegative(), lastStep: z.string().nullable(), paused: z.boolean() }),
-  state: z.object({
-    value: z.union([z.string(), z.record(z.string(), z.unknown())]),
-    context: z.object({ date: z.string().nullable(), ukraine: z.string(), russia: z.string(), truceEndsOn: z.string().nullable() }),
-    calendar: z.string().nullable(),
-    pendingTimers: z.array(z.object({ id: z.string(), event: z.object({ type: z.string() }), due: z.string(), description: z.string() })),
-    steps: z.array(z.unknown()),
-    expectations: z.array(z.unknown()),
+  scenario: z.strictObject({ ref: name, id: name }),
+  branch: name.nullable(),
+  position: z.strictObject({ applied: z.int().nonnegative(), of: z.int().nonnegative(), lastStep: name.nullable(), paused: z.boolean() }),
+  state: z.strictObject({
+    value: z.unknown(),
+    context: contextSchema,
+    calendar: day.nullable(),
+    pendingTimers: z.array(z.strictObject({ id: name, event: z.strictObject({ type: name }), due: day, description: z.string() })),
+    steps: z.array(stepSchema),
+    expectations: z.array(expectationSchema),
     warnings: z.array(z.string()),
   }),
 });
@@ -36,18 +93,52 @@ export function toSavedRun(result: ReplayResult, ref: string): SavedRun {
   return { format: SAVED_RUN_FORMAT, scenario: { ref, id: result.scenario }, branch: result.branch, position: result.position, state: result.state };
 }
 
-/** Read a saved run back from its JSON text; anything else is a one-line {@link ScenarioError}. */
-export function parseSavedRun(text: string, origin: string): SavedRun {
+function valueAt(data: unknown, path: SavedPath): unknown {
+  return path.reduce<unknown>((node, key) => (typeof node === 'object' && node !== null && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined), data);
+}
+
+function issueMessage(issue: z.core.$ZodIssue, data: unknown): { path: SavedPath; message: string } {
+  const path = issue.path as SavedPath;
+  if (issue.code === 'unrecognized_keys') return { path: [...path, issue.keys[0]!], message: 'is not part of a saved run' };
+  const parent = valueAt(data, path.slice(0, -1));
+  const key = path.at(-1);
+  if (key !== undefined && (typeof parent !== 'object' || parent === null || !Object.hasOwn(parent, key))) return { path, message: 'is missing' };
+  const input = valueAt(data, path);
+  switch (issue.code) {
+    case 'invalid_type':
+      return { path, message: `expected ${issue.expected === 'int' ? 'a whole number' : issue.expected}, got ${shown(input)}` };
+    case 'invalid_value':
+      return { path, message: `${shown(input)} is not one of ${issue.values.map((v) => shown(v)).join(', ')}` };
+    case 'too_small':
+      return { path, message: issue.origin === 'string' ? 'is empty' : `${shown(input)} is below ${issue.minimum}` };
+    default:
+      return { path, message: issue.message };
+  }
+}
+
+/**
+ * Read a saved run back from its JSON text and check it against `machine`
+ * (see {@link checkSavedRun}) and the ceasefire model's context, actors,
+ * events and outcomes. Anything else is a one-line {@link ScenarioError}
+ * naming `origin` and the field, so the run can be resumed without surprises.
+ */
+export function parseSavedRun(text: string, origin: string, machine: AnyStateMachine): SavedRun {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     throw new ScenarioError(`${origin}: not a saved run (not JSON)`);
   }
+  const format = valueAt(data, ['format']);
+  if (format !== SAVED_RUN_FORMAT) {
+    throw new ScenarioError(`${origin}: not a saved run of this tool: field 'format': expected '${SAVED_RUN_FORMAT}', got ${format === undefined ? 'none' : shown(format)}`);
+  }
   const result = savedRunSchema.safeParse(data);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new ScenarioError(`${origin}: not a saved run of this tool: field '${issue.path.join('.') || 'format'}': ${issue.message}`);
+    const { path, message } = issueMessage(result.error.issues[0]!, data);
+    throw new ScenarioError(`${origin}: field '${fieldName(path)}': ${message}`);
   }
-  return result.data as unknown as SavedRun;
+  const saved = result.data;
+  const state = checkSavedRun(saved as UncheckedRun, machine, ceasefireLabels, origin);
+  return { ...saved, state } as unknown as SavedRun;
 }

@@ -8,6 +8,7 @@ import type { CeasefireContext } from '../model/positions.js';
 import { statesAccepting } from './accepting.js';
 import { ScenarioError } from './errors.js';
 import { planSteps, type PlannedStep } from './plan.js';
+import { checkSavedAgainstPlan } from './saved-plan-check.js';
 import type { Expectation, Scenario, Source, Verification } from './scenario.js';
 import { Timers, type PendingTimer } from './timers.js';
 import { diffTracks, leafPaths, type TrackChange } from './view.js';
@@ -289,6 +290,8 @@ export interface ResumeOptions {
   readonly extraSteps?: readonly PlannedStep[];
   readonly until?: IsoDate;
   readonly lenient?: boolean;
+  /** The saved run's file, named when its record does not say what the scenario says. */
+  readonly origin?: string;
 }
 
 /**
@@ -297,11 +300,18 @@ export interface ResumeOptions {
  * calendar up to `until` are applied, exactly as a straight run would.
  */
 export function resumeRun(scenario: Scenario, state: RunState, options: ResumeOptions): ReplayResult {
-  const plan = planSteps(scenario, options.branch);
+  let plan: ReturnType<typeof planSteps>;
+  try {
+    plan = planSteps(scenario, options.branch);
+  } catch (error) {
+    if (error instanceof ScenarioError && options.origin) throw new ScenarioError(`${options.origin}: field 'branch': ${error.message}`);
+    throw error;
+  }
   const expectedLast = plan.steps[options.applied - 1]?.step.id ?? null;
   if (options.applied > plan.steps.length || expectedLast !== options.lastStep) {
-    throw new ScenarioError(`the saved run no longer matches scenario '${scenario.id}' (its step ${options.applied} was '${options.lastStep}')`);
+    throw new ScenarioError(`${options.origin ? `${options.origin}: ` : ''}the saved run no longer matches scenario '${scenario.id}' (its step ${options.applied} was '${options.lastStep}')`);
   }
+  checkSavedAgainstPlan(plan, options.branch, state, { applied: options.applied, paused: options.paused }, options.origin ?? 'the saved run');
   const runner = new Runner(state);
   const steps = [...plan.steps, ...(options.extraSteps ?? [])];
   const applied = runPlan(runner, steps, options.applied, { lenient: options.lenient ?? false });

@@ -63,3 +63,37 @@ describe('running the calendar forward', () => {
     expect(() => replay(record, { until: '2025-03-01' })).toThrowError("--until 2025-03-01 is before the run's current date 2025-03-14");
   });
 });
+
+describe('a saved run that no longer says what its scenario says', () => {
+  const paused = replay(record, { stopAfter: 'putin-yes-but' });
+  const position = { branch: null, applied: paused.position.applied, lastStep: paused.position.lastStep, paused: true, origin: 'run.json' };
+  const edited = (edit: (state: { steps: Array<Record<string, unknown>>; expectations: Array<Record<string, unknown>> }) => void): RunState => {
+    const state = throughDisk(paused.state) as unknown as { steps: Array<Record<string, unknown>>; expectations: Array<Record<string, unknown>> };
+    edit(state);
+    return state as unknown as RunState;
+  };
+
+  it('refuses a quote that is not the scenario\'s, naming the file and the field', () => {
+    const state = edited((s) => (s.steps[3]!.sources = [{ article: '000', quote: 'words nobody wrote' }]));
+    expect(() => resumeRun(record, state, position)).toThrowError(`run.json: field 'state.steps[3].sources': does not say what step '${paused.steps[3]!.id}' of the scenario says`);
+  });
+
+  it('refuses a step marked hypothetical that the record reports', () => {
+    const state = edited((s) => (s.steps[0]!.hypothetical = true));
+    expect(() => resumeRun(record, state, position)).toThrowError("run.json: field 'state.steps[0].hypothetical'");
+  });
+
+  it('refuses an expectation the scenario does not declare', () => {
+    const state = edited((s) => (s.expectations[0]!.expected = { outcome: 'no-proposal' }));
+    expect(() => resumeRun(record, state, position)).toThrowError("run.json: field 'state.expectations[0]': is not the expectation step");
+  });
+
+  it('refuses a paused run that has already checked its declared outcome', () => {
+    const spared = replay(record, { branch: 'encircled-troops-spared', stopAfter: 'terms-agreed' });
+    const ended = replay(record, { branch: 'encircled-troops-spared' });
+    const state = { ...throughDisk(spared.state), expectations: [...spared.state.expectations, ended.expectations.at(-1)!] };
+    expect(() =>
+      resumeRun(record, state, { branch: 'encircled-troops-spared', applied: spared.position.applied, lastStep: spared.position.lastStep, paused: true, origin: 'run.json' }),
+    ).toThrowError('run.json: field');
+  });
+});
