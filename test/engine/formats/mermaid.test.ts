@@ -74,7 +74,8 @@ describe('Mermaid state diagram in Mermaid itself (Chromium)', () => {
     await tab.page.setContent('<!doctype html><html><body><div id="out"></div></body></html>');
     await tab.page.addScriptTag({ path: MERMAID_BUNDLE });
     await tab.page.evaluate(() => (window as unknown as { mermaid: { initialize(c: object): void } }).mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' }));
-  });
+    // Starting Chromium and loading Mermaid can take tens of seconds on a busy 2-core machine.
+  }, 60_000);
 
   afterAll(async () => {
     await tab?.close();
