@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import { ScenarioError } from '../engine/errors.js';
-import { explore, type ExploredGraph, type ExploreProgress, type TraceStep } from '../engine/explore.js';
+import { explore, type ExploredGraph, type ExploreProgress, type StateView, type TraceStep } from '../engine/explore.js';
 import { canReach, shortestPaths } from '../engine/paths.js';
 import { eventLabel } from '../engine/view.js';
 import { startPoint, type StartPoint } from '../engine/start.js';
@@ -127,9 +127,9 @@ export function summarizeOutcomes(graph: ExploredGraph) {
   });
 }
 
-/** Parse `--to`: an outcome name or a dotted state path such as `proposal.inForce`. */
-function targetOf(to: string, graph: ExploredGraph): { label: string; test: (s: number) => boolean } {
-  if (isOutcome(to)) return { label: `outcome ${to}`, test: (s) => outcomeOf(graph.state(s)) === to };
+/** Parse `--to`: an outcome name or a dotted state path such as `proposal.inForce` (checked before any exploring). */
+function targetOf(to: string): { label: string; test: (state: StateView) => boolean } {
+  if (isOutcome(to)) return { label: `outcome ${to}`, test: (state) => outcomeOf(state) === to };
   const keys = to.split('.');
   try {
     ceasefireMachine.getStateNodeById(`ceasefire.${to}`);
@@ -137,17 +137,23 @@ function targetOf(to: string, graph: ExploredGraph): { label: string; test: (s: 
     throw new ScenarioError(`--to: '${to}' is neither an outcome (${OUTCOME_NAMES.join(', ')}) nor a state path such as proposal.inForce`);
   }
   const value = keys.reduceRight<unknown>((inner, key) => (inner === undefined ? key : { [key]: inner }), undefined);
-  return { label: `state ${to}`, test: (s) => graph.state(s).matches(value as never) };
+  return { label: `state ${to}`, test: (state) => state.matches(value as never) };
 }
+
+/** The most roads `paths --max` lists: enough to read, few enough that the search stays quick. */
+export const MAX_PATHS = 1000;
 
 /** `ceasefire paths --to X`: the K shortest distinct event sequences that reach a state or outcome. */
 export async function pathsCommand(options: FromOptions & { to: string; max?: string; maxDepth?: string; maxStates?: string; format: string }, io: CliIO): Promise<number> {
-  const max = options.max === undefined ? 3 : wholeNumberOption(options.max, '--max', 1);
+  // Every option is checked before the exploration, which can take long.
+  const max = options.max === undefined ? 3 : wholeNumberOption(options.max, '--max', 1, MAX_PATHS);
+  const maxDepth = depthOption(options.maxDepth);
+  const maxStates = maxStatesOption(options.maxStates);
+  const target = targetOf(options.to);
   const start = await resolveStart(options);
-  const graph = explore(ceasefireMachine, start.snapshot, { maxDepth: depthOption(options.maxDepth), maxStates: maxStatesOption(options.maxStates), onProgress: progressLine(io) });
+  const graph = explore(ceasefireMachine, start.snapshot, { maxDepth, maxStates, onProgress: progressLine(io) });
   warnIfPartial(graph, io);
-  const target = targetOf(options.to, graph);
-  const found = shortestPaths(graph, target.test, { max });
+  const found = shortestPaths(graph, (s) => target.test(graph.state(s)), { max });
   if (options.format === 'json') {
     io.stdout.write(`${JSON.stringify({ start: { scenario: start.scenario, branch: start.branch, step: start.step, date: start.date }, to: options.to, paths: found }, null, 2)}\n`);
   } else if (found.length === 0) {

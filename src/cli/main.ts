@@ -16,12 +16,17 @@ const DEFAULT_INSPECT_URL = 'ws://127.0.0.1:4848/inspect';
 const VERSION = (JSON.parse(readFileSync(new URL(import.meta.url.includes('/dist/') ? '../../../package.json' : '../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 // Commands import their modules when used, so that `ceasefire run` starts fast.
-function program(io: CliIO, setCode: (code: number) => void): Command {
+function program(io: CliIO, setCode: (code: number) => void, writeErr: (text: string) => void): Command {
   const cli = new Command('ceasefire')
     .description('Replay and explore the March 2025 U.S. 30-day ceasefire proposal as XState statecharts.')
     .version(VERSION, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(visible(s)) })
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr,
+      // Commander's usage errors read as ours: one `ceasefire:` line, whatever the value echoed.
+      outputError: (s, write) => write(`ceasefire: ${oneLine(s.replace(/^error: /, '').replace(/\n$/, ''))}\n`),
+    })
     .showSuggestionAfterError(false);
 
   cli
@@ -166,14 +171,25 @@ function program(io: CliIO, setCode: (code: number) => void): Command {
 export async function main(argv: readonly string[], streams: CliIO): Promise<number> {
   const io = guardedIO(streams);
   let code: number = EXIT.ok;
+  // Commander's messages wait here: help shown for a missing command becomes one line instead.
+  let commanderErr = '';
   try {
-    await program(io, (c) => (code = c)).parseAsync([...argv], { from: 'user' });
+    await program(io, (c) => (code = c), (text) => (commanderErr += text)).parseAsync([...argv], { from: 'user' });
+    io.stderr.write(visible(commanderErr));
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version end with code 0; usage errors are bad input.
-      return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+      if (error.exitCode === 0) {
+        io.stderr.write(visible(commanderErr));
+        return EXIT.ok;
+      }
+      const asked = argv[0] === 'help' ? argv[1] : undefined;
+      const missing = asked === undefined ? 'no command given' : `unknown command '${oneLine(asked)}'`;
+      io.stderr.write(error.code === 'commander.help' ? `ceasefire: ${missing} (see \`ceasefire --help\`)\n` : visible(commanderErr));
+      return EXIT.badInput;
     }
+    io.stderr.write(visible(commanderErr));
     if (isScenarioError(error)) {
       io.stderr.write(`ceasefire: ${oneLine(error.message)}\n`);
       return EXIT.badInput;

@@ -41,7 +41,8 @@ export async function viewCommand(ref: string | undefined, options: ViewCommandO
   const shipped = await Promise.all(shippedScenarioIds().map(loadScenario));
   const chosen: Scenario | undefined = ref === undefined ? undefined : isScenarioPath(ref) ? await loadScenario(ref) : shipped.find((s) => s.id === ref) ?? (await loadScenario(ref));
   // An unknown branch is refused with the same message `run --branch` gives.
-  if (chosen && options.branch) planSteps(chosen, options.branch);
+  if (options.branch !== undefined && !chosen) throw new ScenarioError('--branch needs the scenario to open at: `ceasefire view <scenario> --branch <name>`');
+  if (chosen && options.branch !== undefined) planSteps(chosen, options.branch);
   const scenarios = chosen && !shipped.some((s) => s.id === chosen.id) ? [chosen, ...shipped] : shipped;
   const [{ prepareViewData }, { startViewer, ViewerError }, { exportViewer }] = await Promise.all([
     import('../viewer/prepare.js'),

@@ -10,11 +10,17 @@ export interface PathOptions {
  * The K shortest distinct event sequences from the graph's start to any state
  * that satisfies `isTarget`, shortest first. Each sequence stops at the first
  * target it reaches. Breadth first over paths, visiting each state at most K
- * times: with events of equal cost this yields the K shortest walks.
+ * times: with events of equal cost this yields the K shortest walks. Only
+ * states from which a target can be reached are entered, so the work stays
+ * proportional to the roads that lead somewhere, not to the whole graph times K.
  */
 export function shortestPaths(graph: ExploredGraph, isTarget: (state: number) => boolean, options: PathOptions = {}): TraceStep[][] {
   const k = options.max ?? 3;
-  const visits = new Int32Array(graph.size);
+  if (graph.size === 0 || !(k >= 1)) return [];
+  const reaches = canReach(graph, isTarget);
+  if (!reaches[0]) return [];
+  // Float64: a visit count never wraps, whatever K is.
+  const visits = new Float64Array(graph.size);
   // Paths are stored as a tree: each entry is (state, previous entry, event).
   const state: number[] = [0];
   const previous: number[] = [-1];
@@ -29,7 +35,7 @@ export function shortestPaths(graph: ExploredGraph, isTarget: (state: number) =>
     }
     for (let e = graph.edgeStart[s]!; e < graph.edgeStart[s + 1]!; e++) {
       const target = graph.edgeTarget[e]!;
-      if (visits[target]! >= k) continue;
+      if (!reaches[target] || visits[target]! >= k) continue;
       state.push(target);
       previous.push(head);
       event.push(graph.edgeEvent[e]!);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,32 @@ describe('ceasefire view', () => {
     expect(refused.stderr).toBe(`ceasefire: ${dir}: refusing to export into a folder with other files (notes.txt)\n`);
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
   }, 30_000);
+
+  it('refuses an export folder it cannot make, and a link in place of an exported file, before any work', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'export-'));
+    const file = join(parent, 'notes.txt');
+    writeFileSync(file, 'mine');
+    const empty = await runCli('view', '--export', '');
+    const underFile = await runCli('view', '--export', join(file, 'class'));
+    expect([empty.code, underFile.code]).toEqual([2, 2]);
+    expect(empty.stderr).toBe('ceasefire: --export: the folder name is empty\n');
+    expect(underFile.stderr).toBe(`ceasefire: ${join(file, 'class')}: refusing to export: ${file} is not a folder\n`);
+    const linked = join(parent, 'linked');
+    mkdirSync(linked);
+    symlinkSync(file, join(linked, 'index.html'));
+    const refused = await runCli('view', '--export', linked);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`ceasefire: ${linked}: refusing to export: index.html is not a regular file\n`);
+    expect(readFileSync(file, 'utf8')).toBe('mine');
+  });
+
+  it('refuses --branch without a scenario, and an empty branch name', async () => {
+    const alone = await runCli('view', '--branch', 'truce-collapses', '--export', join(mkdtempSync(join(tmpdir(), 'export-')), 'x'));
+    const empty = await runCli('view', 'march-2025', '--branch', '', '--export', join(mkdtempSync(join(tmpdir(), 'export-')), 'x'));
+    expect([alone.code, empty.code]).toEqual([2, 2]);
+    expect(alone.stderr).toMatch(/^ceasefire: --branch needs the scenario/);
+    expect(empty.stderr).toMatch(/^ceasefire: scenario 'march-2025' has no branch ''/);
+  });
 
   it('refuses a bad port with exit 2', async () => {
     const { code, stderr } = await runCli('view', '--port', 'eighty');
