@@ -1,6 +1,36 @@
-import { ceasefireSetup, to, stay } from '../ceasefire.setup.js';
+import { and } from 'xstate';
+import { ceasefireSetup, to } from '../ceasefire.setup.js';
 
-/** The battlefield in Kursk and on the Sumy border, Sudzha's fate kept as separate claims. */
+/**
+ * A claim's life: made by one party, then (hypothetically) assessed by an
+ * independent third party or confirmed by the side that lost the ground.
+ */
+const claimRegion = <C extends string, A extends string, F extends string>(
+  description: string,
+  claim: { event: C; description: string },
+  assess: { event: A; description: string },
+  confirm: { event: F; description: string },
+  prefix: string,
+) => {
+  const claimed = `${prefix}Claimed`;
+  const assessed = `${prefix}Assessed`;
+  const confirmed = `${prefix}Confirmed`;
+  return {
+    description,
+    initial: 'noClaim',
+    states: {
+      noClaim: { description: 'No claim has been made.', on: { [claim.event]: to(claimed) } },
+      [claimed]: {
+        description: claim.description,
+        on: { [assess.event]: to(assessed), [confirm.event]: to(confirmed) },
+      },
+      [assessed]: { description: assess.description, on: { [confirm.event]: to(confirmed) } },
+      [confirmed]: { description: confirm.description },
+    },
+  } as const;
+};
+
+/** The battlefield in Kursk and on the Sumy border: each Russian claim kept as a claim until assessed or confirmed. */
 export const battlefieldTrack = ceasefireSetup.createStateConfig({
   description: "The battlefield in Russia's Kursk region and on the Sumy border.",
   type: 'parallel',
@@ -19,19 +49,18 @@ export const battlefieldTrack = ceasefireSetup.createStateConfig({
         },
         underPressure: {
           description: 'Russian forces, backed by North Korean troops, press the foothold hard.',
-          on: { 'russia.orderKurskCleared': to('offensiveOrdered'), 'russia.recaptureSettlements': to('settlementsRecaptured') },
-        },
-        offensiveOrdered: {
-          description: 'The Russian president has ordered the Kursk region freed in the nearest future.',
-          on: { 'russia.recaptureSettlements': to('settlementsRecaptured') },
-        },
-        settlementsRecaptured: {
-          description: 'Russia claims to have recaptured dozens of settlements in Kursk.',
-          on: { 'russia.recaptureSettlements': stay, 'russia.expelFromKursk': to('expelled') },
+          on: { 'russia.expelFromKursk': to('expelled') },
         },
         expelled: { description: 'Ukrainian forces have been driven out of the Kursk region.' },
       },
     },
+    settlements: claimRegion(
+      'Settlements in Kursk Russia says it recaptured.',
+      { event: 'russia.claimSettlements', description: 'The Russian Defense Ministry claims it recaptured 28 settlements in Kursk.' },
+      { event: 'isw.assessSettlements', description: 'An independent assessment backs the claimed recapture of the settlements.' },
+      { event: 'ukraine.confirmSettlementsLost', description: 'Ukraine confirms it lost the settlements.' },
+      'recapture',
+    ),
     sudzha: {
       description: 'Sudzha, the biggest town Ukraine held in Kursk: who claims what.',
       type: 'parallel',
@@ -42,9 +71,9 @@ export const battlefieldTrack = ceasefireSetup.createStateConfig({
           states: {
             standing: {
               description: 'No report of Sudzha being destroyed.',
-              on: { 'russia.bombardKursk': to('almostDestroyed') },
+              on: { 'russia.bombardKursk': to('destructionClaimed') },
             },
-            almostDestroyed: { description: "Ukraine's commander says strikes have almost completely destroyed Sudzha." },
+            destructionClaimed: { description: "Ukraine's commander says Russian strikes have almost completely destroyed Sudzha." },
           },
         },
         russianClaim: {
@@ -75,10 +104,10 @@ export const battlefieldTrack = ceasefireSetup.createStateConfig({
           states: {
             silent: {
               description: "Ukraine's military has said nothing about Sudzha's fate.",
-              on: { 'ukraine.reportManeuver': to('maneuvering'), 'ukraine.confirmWithdrawal': to('withdrawalConfirmed') },
+              on: { 'ukraine.reportManeuver': to('maneuveringClaimed'), 'ukraine.confirmWithdrawal': to('withdrawalConfirmed') },
             },
-            maneuvering: {
-              description: "Ukraine's commander says troops are moving to more advantageous lines.",
+            maneuveringClaimed: {
+              description: "Ukraine's commander says troops are maneuvering to more advantageous lines; his own account.",
               on: { 'ukraine.confirmWithdrawal': to('withdrawalConfirmed') },
             },
             withdrawalConfirmed: { description: 'Ukraine confirms its troops have left Sudzha.' },
@@ -98,22 +127,27 @@ export const battlefieldTrack = ceasefireSetup.createStateConfig({
       },
     },
     sumy: {
-      description: "Ukraine's Sumy region across the border, and Russia's 'security zone' aim.",
-      initial: 'quiet',
+      description: "Ukraine's Sumy region across the border.",
+      type: 'parallel',
       states: {
-        quiet: {
-          description: 'No Russian aim on the Sumy region has been stated.',
-          on: { 'russia.floatSecurityZone': to('securityZoneFloated'), 'russia.takeNovenke': to('novenkeTaken') },
+        novenke: claimRegion(
+          "The village of Noven'ke in Sumy.",
+          { event: 'russia.claimNovenke', description: "The Russian Defense Ministry claims control of the village of Noven'ke." },
+          { event: 'isw.assessNovenke', description: "An independent assessment backs Russia's claim to Noven'ke." },
+          { event: 'ukraine.confirmNovenkeLost', description: "Ukraine confirms it lost Noven'ke." },
+          'capture',
+        ),
+        push: {
+          description: "A Russian push into Sumy for the 'security zone'.",
+          initial: 'none',
+          states: {
+            none: {
+              description: 'No Russian push into Sumy is reported.',
+              on: { 'russia.pushIntoSumy': { target: 'underway', guard: and(['isNotBackdated', 'securityZoneWasFloated']), actions: 'advanceCalendar' } },
+            },
+            underway: { description: 'Russian forces push into Sumy to carve out a security zone.' },
+          },
         },
-        securityZoneFloated: {
-          description: "The Russian president has floated a 'security zone' along the border.",
-          on: { 'russia.takeNovenke': to('novenkeTaken'), 'russia.pushIntoSumy': to('pushIntoSumy') },
-        },
-        novenkeTaken: {
-          description: "Russia claims control of the village of Noven'ke in Sumy.",
-          on: { 'russia.pushIntoSumy': to('pushIntoSumy') },
-        },
-        pushIntoSumy: { description: 'Russian forces push into Sumy to carve out a security zone.' },
       },
     },
   },
