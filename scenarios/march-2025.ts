@@ -403,9 +403,9 @@ const record: Step[] = [
         aid: 'restored',
         channel: { envoy: 'askedToConvey' },
         battlefield: {
-          settlements: 'recaptureClaimed',
+          kursk: 'recaptureClaimed',
           sudzha: { russianClaim: 'claimedRecaptured', thirdParty: 'russianControlAssessed' },
-          sumy: { novenke: 'captureClaimed' },
+          sumy: 'novenkeCaptureClaimed',
         },
         troops: { encirclement: 'encirclementClaimed', fate: 'pleaMade' },
       },

@@ -37,7 +37,7 @@ describe('replay of the March 2025 record', () => {
       channel: { envoy: 'askedToConvey' },
       battlefield: {
         sudzha: { russianClaim: 'claimedRecaptured', thirdParty: 'russianControlAssessed' },
-        sumy: { novenke: 'captureClaimed' },
+        sumy: 'novenkeCaptureClaimed',
       },
     });
     expect(result.snapshot.context).toMatchObject({ ukraine: 'endorsed', russia: 'conditional', truceEndsOn: null });

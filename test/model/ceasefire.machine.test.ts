@@ -179,13 +179,17 @@ describe('the ceasefire machine', () => {
     expect(expired.can({ type: 'us.imposeSanctions', date: '2025-04-02' })).toBe(true);
   });
 
-  it('keeps a claimed capture a claim until an assessment or a confirmation of its own', () => {
-    const claimed = apply([['russia.claimNovenke', '2025-03-14'], ['russia.claimSettlements', '2025-03-14']]);
-    expect(claimed.matches({ battlefield: { settlements: 'recaptureClaimed', sumy: { novenke: 'captureClaimed' } } })).toBe(true);
-    const assessed = apply([['isw.assessNovenke', '2025-03-15']], claimed);
-    expect(assessed.matches({ battlefield: { sumy: { novenke: 'captureAssessed' } } })).toBe(true);
-    const confirmed = apply([['ukraine.confirmSettlementsLost', '2025-03-16']], assessed);
-    expect(confirmed.matches({ battlefield: { settlements: 'recaptureConfirmed' } })).toBe(true);
+  it('keeps a claimed capture a claim until an independent assessment of its own', () => {
+    const claimed = apply([
+      ['ukraine.launchIncursion', '2024-08-01'],
+      ['russia.pressFoothold', '2025-03-01'],
+      ['russia.claimSettlements', '2025-03-14'],
+      ['russia.claimNovenke', '2025-03-14'],
+      ['us.reportEncirclement', '2025-03-14'],
+    ]);
+    expect(claimed.matches({ battlefield: { kursk: 'recaptureClaimed', sumy: 'novenkeCaptureClaimed' }, troops: { encirclement: 'encirclementClaimed' } })).toBe(true);
+    const assessed = apply([['isw.assessNovenke', '2025-03-15'], ['isw.assessSettlements', '2025-03-15']], claimed);
+    expect(assessed.matches({ battlefield: { kursk: 'recaptureAssessed', sumy: 'novenkeCaptureAssessed' } })).toBe(true);
   });
 
   it('asks the envoy to convey Moscow\'s thoughts without saying they were delivered', () => {

@@ -1,34 +1,8 @@
 import { and } from 'xstate';
 import { ceasefireSetup, to } from '../ceasefire.setup.js';
 
-/**
- * A claim's life: made by one party, then (hypothetically) assessed by an
- * independent third party or confirmed by the side that lost the ground.
- */
-const claimRegion = <C extends string, A extends string, F extends string>(
-  description: string,
-  claim: { event: C; description: string },
-  assess: { event: A; description: string },
-  confirm: { event: F; description: string },
-  prefix: string,
-) => {
-  const claimed = `${prefix}Claimed`;
-  const assessed = `${prefix}Assessed`;
-  const confirmed = `${prefix}Confirmed`;
-  return {
-    description,
-    initial: 'noClaim',
-    states: {
-      noClaim: { description: 'No claim has been made.', on: { [claim.event]: to(claimed) } },
-      [claimed]: {
-        description: claim.description,
-        on: { [assess.event]: to(assessed), [confirm.event]: to(confirmed) },
-      },
-      [assessed]: { description: assess.description, on: { [confirm.event]: to(confirmed) } },
-      [confirmed]: { description: confirm.description },
-    },
-  } as const;
-};
+/** A push into Sumy, taken only once the Russian president has floated a security zone. */
+const pushIntoSumy = { target: 'pushIntoSumy', guard: and(['isNotBackdated', 'securityZoneWasFloated']), actions: 'advanceCalendar' } as const;
 
 /** The battlefield in Kursk and on the Sumy border: each Russian claim kept as a claim until assessed or confirmed. */
 export const battlefieldTrack = ceasefireSetup.createStateConfig({
@@ -49,18 +23,20 @@ export const battlefieldTrack = ceasefireSetup.createStateConfig({
         },
         underPressure: {
           description: 'Russian forces, backed by North Korean troops, press the foothold hard.',
+          on: { 'russia.claimSettlements': to('recaptureClaimed'), 'russia.expelFromKursk': to('expelled') },
+        },
+        // A claim stays a claim until a transition of its own: an independent assessment.
+        recaptureClaimed: {
+          description: 'The Russian Defense Ministry claims it recaptured 28 settlements in Kursk; not independently verified.',
+          on: { 'isw.assessSettlements': to('recaptureAssessed'), 'russia.expelFromKursk': to('expelled') },
+        },
+        recaptureAssessed: {
+          description: 'An independent assessment backs the claimed recapture of the settlements.',
           on: { 'russia.expelFromKursk': to('expelled') },
         },
         expelled: { description: 'Ukrainian forces have been driven out of the Kursk region.' },
       },
     },
-    settlements: claimRegion(
-      'Settlements in Kursk Russia says it recaptured.',
-      { event: 'russia.claimSettlements', description: 'The Russian Defense Ministry claims it recaptured 28 settlements in Kursk.' },
-      { event: 'isw.assessSettlements', description: 'An independent assessment backs the claimed recapture of the settlements.' },
-      { event: 'ukraine.confirmSettlementsLost', description: 'Ukraine confirms it lost the settlements.' },
-      'recapture',
-    ),
     sudzha: {
       description: 'Sudzha, the biggest town Ukraine held in Kursk: who claims what.',
       type: 'parallel',
@@ -128,26 +104,21 @@ export const battlefieldTrack = ceasefireSetup.createStateConfig({
     },
     sumy: {
       description: "Ukraine's Sumy region across the border.",
-      type: 'parallel',
+      initial: 'quiet',
       states: {
-        novenke: claimRegion(
-          "The village of Noven'ke in Sumy.",
-          { event: 'russia.claimNovenke', description: "The Russian Defense Ministry claims control of the village of Noven'ke." },
-          { event: 'isw.assessNovenke', description: "An independent assessment backs Russia's claim to Noven'ke." },
-          { event: 'ukraine.confirmNovenkeLost', description: "Ukraine confirms it lost Noven'ke." },
-          'capture',
-        ),
-        push: {
-          description: "A Russian push into Sumy for the 'security zone'.",
-          initial: 'none',
-          states: {
-            none: {
-              description: 'No Russian push into Sumy is reported.',
-              on: { 'russia.pushIntoSumy': { target: 'underway', guard: and(['isNotBackdated', 'securityZoneWasFloated']), actions: 'advanceCalendar' } },
-            },
-            underway: { description: 'Russian forces push into Sumy to carve out a security zone.' },
-          },
+        quiet: {
+          description: 'No Russian capture in Sumy is claimed.',
+          on: { 'russia.claimNovenke': to('novenkeCaptureClaimed'), 'russia.pushIntoSumy': pushIntoSumy },
         },
+        novenkeCaptureClaimed: {
+          description: "The Russian Defense Ministry claims control of the village of Noven'ke; not independently verified.",
+          on: { 'isw.assessNovenke': to('novenkeCaptureAssessed'), 'russia.pushIntoSumy': pushIntoSumy },
+        },
+        novenkeCaptureAssessed: {
+          description: "An independent assessment backs Russia's claim to Noven'ke.",
+          on: { 'russia.pushIntoSumy': pushIntoSumy },
+        },
+        pushIntoSumy: { description: "Russian forces push into Sumy to carve out the 'security zone' Putin floated." },
       },
     },
   },

@@ -11,22 +11,15 @@ export const troopsTrack = ceasefireSetup.createStateConfig({
   type: 'parallel',
   states: {
     encirclement: {
-      description: 'Whether the troops are encircled: a claim until assessed or confirmed.',
+      description: 'Whether the troops are encircled: a claim, not independently confirmed.',
       initial: 'notReported',
       states: {
         notReported: {
           description: 'No encirclement of Ukrainian troops has been reported.',
           on: { 'us.reportEncirclement': to('encirclementClaimed') },
         },
-        encirclementClaimed: {
-          description: 'The U.S. president says thousands of Ukrainian troops are surrounded; not independently confirmed.',
-          on: { 'isw.assessEncirclement': to('encirclementAssessed'), 'ukraine.confirmEncirclement': to('encirclementConfirmed') },
-        },
-        encirclementAssessed: {
-          description: 'An independent assessment backs the claim that the troops are surrounded.',
-          on: { 'ukraine.confirmEncirclement': to('encirclementConfirmed') },
-        },
-        encirclementConfirmed: { description: 'Ukraine confirms its troops are surrounded.' },
+        // No confirmation event: it would double the explored state space; a claim it stays.
+        encirclementClaimed: { description: 'The U.S. president says thousands of Ukrainian troops are surrounded; not independently confirmed.' },
       },
     },
     fate: {
