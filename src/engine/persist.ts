@@ -25,8 +25,8 @@ export interface SavedRun {
 }
 
 // Keyed by the model's own types, so a position added to or dropped from the model fails to compile here.
-const UKRAINE_POSITIONS = Object.keys({ undecided: 0, endorsed: 0, withdrawn: 0 } satisfies Record<UkrainePosition, 0>) as [UkrainePosition, ...UkrainePosition[]];
-const RUSSIA_POSITIONS = Object.keys({ undecided: 0, conditional: 0, accepted: 0, rejected: 0 } satisfies Record<RussiaPosition, 0>) as [RussiaPosition, ...RussiaPosition[]];
+const UKRAINE_POSITIONS = Object.keys({ undecided: 0, endorsed: 0, revisedTermsAccepted: 0, withdrawn: 0 } satisfies Record<UkrainePosition, 0>) as [UkrainePosition, ...UkrainePosition[]];
+const RUSSIA_POSITIONS = Object.keys({ undecided: 0, conditional: 0, accepted: 0, revisedTermsAccepted: 0, rejected: 0 } satisfies Record<RussiaPosition, 0>) as [RussiaPosition, ...RussiaPosition[]];
 
 const name = z.string().min(1);
 const day = z.string().refine(isIsoDate, { error: (iss) => `${shown(iss.input)} is not a real day (YYYY-MM-DD)` });

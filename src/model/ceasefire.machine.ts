@@ -2,6 +2,7 @@ import { ceasefireSetup } from './ceasefire.setup.js';
 import { EVENTS } from './events.js';
 import { INITIAL_CONTEXT } from './positions.js';
 import { proposalTrack } from './tracks/proposal.js';
+import { positionsTrack } from './tracks/positions.js';
 import { aidTrack } from './tracks/aid.js';
 import { channelTrack } from './tracks/channel.js';
 import { leverageTrack } from './tracks/leverage.js';
@@ -10,7 +11,7 @@ import { troopsTrack } from './tracks/troops.js';
 import { assessmentsTrack } from './tracks/assessments.js';
 
 /**
- * The March 2025 ceasefire process as one statechart: seven tracks that move
+ * The March 2025 ceasefire process as one statechart: eight tracks that move
  * independently (parallel regions), each state and event described. Each
  * track is its own file in `tracks/`; the guards and actions are in
  * `ceasefire.setup.ts`.
@@ -23,6 +24,7 @@ export const ceasefireMachine = ceasefireSetup.createMachine({
   meta: { events: EVENTS },
   states: {
     proposal: proposalTrack,
+    positions: positionsTrack,
     aid: aidTrack,
     channel: channelTrack,
     leverage: leverageTrack,

@@ -1,5 +1,5 @@
 import type { StateValue } from 'xstate';
-import type { CeasefireContext } from './positions.js';
+import { bothPartiesAccepted, type CeasefireContext } from './positions.js';
 
 /** What an invariant reads of a state: its value, its context, and `matches`. */
 export interface StateView {
@@ -25,7 +25,20 @@ export const INVARIANTS: readonly Invariant[] = [
   {
     name: 'ceasefireNeedsBothParties',
     description: 'No ceasefire is in force unless both parties have accepted its terms.',
-    holdsIn: (state) => !state.matches({ proposal: 'inForce' }) || (context(state).ukraine === 'endorsed' && context(state).russia === 'accepted'),
+    holdsIn: (state) => !state.matches({ proposal: 'inForce' }) || bothPartiesAccepted(context(state)),
+  },
+  {
+    name: 'positionsMatchContext',
+    description: "The positions track shows the same answers of Ukraine and Russia as the guards read.",
+    holdsIn: (state) =>
+      state.matches({ positions: { ukraine: context(state).ukraine } }) &&
+      state.matches({ positions: { russia: context(state).russia === 'conditional' ? 'agreedInPrinciple' : context(state).russia } }),
+  },
+  {
+    name: 'noSanctionsDuringTruce',
+    description: 'No sanctions are imposed while a truce both parties accepted is in force.',
+    holdsAcross: (before, after) =>
+      !after.matches({ leverage: 'sanctionsImposed' }) || before.matches({ leverage: 'sanctionsImposed' }) || !before.matches({ proposal: 'inForce' }),
   },
   {
     name: 'sanctionsFollowThreatOrFailure',

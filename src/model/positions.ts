@@ -1,18 +1,26 @@
-import { addDays, isIsoDate, isOnOrAfter, type IsoDate } from './calendar.js';
+import { addDays, isIsoDate, isOnOrAfter, toEpochMs, type IsoDate } from './calendar.js';
 
-/** Ukraine's position on the 30-day ceasefire. */
-export type UkrainePosition = 'undecided' | 'endorsed' | 'withdrawn';
-/** Russia's position on the 30-day ceasefire. */
-export type RussiaPosition = 'undecided' | 'conditional' | 'accepted' | 'rejected';
+/**
+ * Ukraine's position: the 30-day text endorsed, revised terms (negotiated
+ * after Russia's conditions) accepted, or the endorsement withdrawn.
+ */
+export type UkrainePosition = 'undecided' | 'endorsed' | 'revisedTermsAccepted' | 'withdrawn';
+/**
+ * Russia's position: agreed in principle with conditions (`conditional`), the 30-day text
+ * accepted as it stands, revised terms agreed, or the proposal rejected.
+ */
+export type RussiaPosition = 'undecided' | 'conditional' | 'accepted' | 'revisedTermsAccepted' | 'rejected';
 
-/** Length of the proposed truce, in days. */
+/** Length of the proposed truce, and of its one extension, in days. */
 export const TRUCE_DAYS = 30;
 
 /** What the model remembers besides its states: bounded, so every state can be explored. */
 export interface CeasefireContext {
   /** The current day of the simulated calendar (null before the first event). */
   readonly date: IsoDate | null;
+  /** Mirrors the `positions.ukraine` region, for the guards. */
   readonly ukraine: UkrainePosition;
+  /** Mirrors the `positions.russia` region, for the guards. */
   readonly russia: RussiaPosition;
   /** The day the running truce ends unless extended (null when no truce runs). */
   readonly truceEndsOn: IsoDate | null;
@@ -26,14 +34,21 @@ export const INITIAL_CONTEXT: CeasefireContext = {
   truceEndsOn: null,
 };
 
-/** A ceasefire can come into force only once both parties have accepted its terms. */
+/**
+ * A ceasefire can come into force only once both parties have accepted the
+ * same terms: Ukraine's endorsement of the 30-day text with Russia's
+ * acceptance of that text, or both parties' acceptance of revised terms.
+ */
 export function bothPartiesAccepted(context: CeasefireContext): boolean {
-  return context.ukraine === 'endorsed' && context.russia === 'accepted';
+  return (
+    (context.ukraine === 'endorsed' && context.russia === 'accepted') ||
+    (context.ukraine === 'revisedTermsAccepted' && context.russia === 'revisedTermsAccepted')
+  );
 }
 
-/** Russia has accepted the terms, so it can no longer reject or let them lapse. */
+/** Russia has accepted terms (the 30-day text or revised ones), so it can no longer reject or let them lapse. */
 export function russiaHasAccepted(context: CeasefireContext): boolean {
-  return context.russia === 'accepted';
+  return context.russia === 'accepted' || context.russia === 'revisedTermsAccepted';
 }
 
 /** An event is admissible when it carries a real date on or after the model's current date. */
@@ -41,7 +56,25 @@ export function isNotBackdated(context: CeasefireContext, date: unknown): boolea
   return isIsoDate(date) && isOnOrAfter(date, context.date);
 }
 
-/** The day a truce starting (or extended) on `date` ends. */
+/** The day a truce starting on `date` ends. */
 export function truceEndFrom(date: IsoDate): IsoDate {
   return addDays(date, TRUCE_DAYS);
+}
+
+/**
+ * The day an extended truce ends: another 30 days from its current end, not
+ * from the day of the extension (a truce ending 15 April, extended on
+ * 10 April, ends 15 May).
+ */
+export function extendedTruceEnd(currentEnd: IsoDate): IsoDate {
+  return addDays(currentEnd, TRUCE_DAYS);
+}
+
+/**
+ * Milliseconds from the calendar's date to the truce's end: the expiry delay,
+ * so the timer fires on `truceEndsOn` whenever it was armed (0 when either is unset).
+ */
+export function msUntilTruceEnds(context: CeasefireContext): number {
+  if (context.date === null || context.truceEndsOn === null) return 0;
+  return Math.max(0, toEpochMs(context.truceEndsOn) - toEpochMs(context.date));
 }

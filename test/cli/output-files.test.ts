@@ -105,7 +105,7 @@ describe('where an output goes', () => {
     symlinkSync('table.csv', link);
     const { code, stdout } = await runCli('export', 'csv', 'march-2025', '--out', link);
     expect(code).toBe(0);
-    expect(stdout).toBe(`Wrote 35 steps as CSV to ${link}.\n`);
+    expect(stdout).toBe(`Wrote 37 steps as CSV to ${link}.\n`);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readlinkSync(link)).toBe('table.csv');
     expect(readFileSync(target, 'utf8')).toMatch(/^step,date,/);
@@ -128,7 +128,7 @@ describe('where an output goes', () => {
     chmodSync(out, 0o640);
     expect((await runCli('export', 'plover', 'march-2025', '--out', out)).code).toBe(0);
     expect(statSync(out).mode & 0o777).toBe(0o640);
-    expect(readFileSync(out, 'utf8').split('\n').filter(Boolean)).toHaveLength(35);
+    expect(readFileSync(out, 'utf8').split('\n').filter(Boolean)).toHaveLength(37);
     expect(readdirSync(folder)).toEqual(['record.jsonl']);
   });
 
@@ -143,7 +143,7 @@ describe('where an output goes', () => {
     const writer = spawnSync(bin, ['export', 'csv', 'march-2025', '--out', fifo], { encoding: 'utf8' });
     await readerDone;
     expect(writer.status).toBe(0);
-    expect(read.split('\r\n').filter(Boolean)).toHaveLength(36);
+    expect(read.split('\r\n').filter(Boolean)).toHaveLength(38);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 

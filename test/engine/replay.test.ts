@@ -34,10 +34,10 @@ describe('replay of the March 2025 record', () => {
     expect(state).toMatchObject({
       proposal: { underConsideration: 'agreedInPrinciple' },
       aid: 'restored',
-      channel: { envoy: 'messageConveyed' },
+      channel: { envoy: 'askedToConvey' },
       battlefield: {
         sudzha: { russianClaim: 'claimedRecaptured', thirdParty: 'russianControlAssessed' },
-        sumy: 'novenkeTaken',
+        sumy: 'novenkeCaptureClaimed',
       },
     });
     expect(result.snapshot.context).toMatchObject({ ukraine: 'endorsed', russia: 'conditional', truceEndsOn: null });
@@ -58,6 +58,11 @@ describe('replay of the March 2025 record', () => {
     const putin = result.steps.find((s) => s.id === 'putin-yes-but');
     expect(putin?.changes).toEqual([
       { track: 'proposal', from: ['awaiting Russia: dismissed by aide'], to: ['under consideration: agreed in principle'] },
+      {
+        track: 'positions',
+        from: ['Russia: undecided', 'lasting peace: not attached', 'root causes: not attached'],
+        to: ['Russia: agreed in principle', 'lasting peace: condition attached', 'root causes: condition attached'],
+      },
     ]);
   });
 });

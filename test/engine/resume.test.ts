@@ -39,7 +39,7 @@ describe('save and resume', () => {
   });
 
   it('refuses to resume a run whose scenario no longer has the step it stopped at', () => {
-    const paused = replay(record, { stopAfter: 'jeddah-talks' });
+    const paused = replay(record, { stopAfter: 'saudi-arabia-talks' });
     expect(() => resumeRun(record, paused.state, { branch: null, applied: paused.position.applied, lastStep: 'renamed-step', paused: true })).toThrowError(
       "the saved run no longer matches scenario 'march-2025' (its step 5 was 'renamed-step')",
     );

@@ -27,7 +27,7 @@ function refusal(text: string, tamper: (run: Json) => void): string {
 // Paused while the truce runs: a pending expiry timer, due 2025-04-29.
 const spared = saveText(replay(record, { branch: 'encircled-troops-spared', stopAfter: 'truce-starts' }));
 // Paused in the record before any truce: no timer.
-const jeddah = saveText(replay(record, { stopAfter: 'jeddah-talks' }));
+const jeddah = saveText(replay(record, { stopAfter: 'saudi-arabia-talks' }));
 
 describe('saved runs the engine wrote', () => {
   const roads = [null, ...record.branches.map((b) => b.name)];
@@ -48,7 +48,7 @@ describe('saved runs the engine wrote', () => {
   });
 
   it('accepts a continued run saved again, further steps and timers fired', () => {
-    const paused = replay(record, { stopAfter: 'jeddah-talks' });
+    const paused = replay(record, { stopAfter: 'saudi-arabia-talks' });
     const more = [
       { step: { id: 'accept', date: '2025-03-20', actor: 'putin', event: 'russia.accept' }, hypothetical: true, origin: 'more.yaml' },
       { step: { id: 'start', date: '2025-03-21', actor: 'russia', event: 'ceasefire.start' }, hypothetical: true, origin: 'more.yaml' },
@@ -78,17 +78,17 @@ describe('saved runs the engine wrote', () => {
 describe('tampered saved runs', () => {
   const cases: Array<[string, string, (run: Json) => void, string]> = [
     ['a state that does not exist', spared, (r) => (r.state.value.proposal = 'inFroce'),
-      "spared.json: field 'state.value.proposal': 'inFroce' is not a state of track proposal (known: none, tabled, presentedAtJeddah, underConsideration, inForce, expired, collapsed, rejected, lapsed, withdrawn, narrowerDeal)"],
+      "spared.json: field 'state.value.proposal': 'inFroce' is not a state of track proposal (known: none, tabled, presentedInSaudiArabia, underConsideration, inForce, expired, collapsed, rejected, lapsed, withdrawn, narrowerDeal)"],
     ['a nested state that does not exist', spared, (r) => (r.state.value.proposal = { inForce: 'runing' }),
-      "spared.json: field 'state.value.proposal.inForce': 'runing' is not a state of state proposal.inForce (known: running, extended)"],
+      "spared.json: field 'state.value.proposal.inForce': expected state proposal.inForce to have a state in each of term, violations, got 'runing'"],
     ['a compound state without its substate', spared, (r) => (r.state.value.proposal = 'inForce'),
-      "spared.json: field 'state.value.proposal': 'inForce' is incomplete: state proposal.inForce needs one of running, extended"],
+      "spared.json: field 'state.value.proposal': 'inForce' is incomplete: state proposal.inForce needs a state in each of term, violations"],
     ['a missing track', spared, (r) => delete r.state.value.troops,
-      "spared.json: field 'state.value.troops': is missing: track troops needs one of notEncircled, reportedEncircled, pleaMade, spared, notSpared"],
+      "spared.json: field 'state.value.troops': is missing: track troops needs a state in each of encirclement, fate"],
     ['a missing region of a parallel state', spared, (r) => delete r.state.value.battlefield.sudzha.damage,
-      "spared.json: field 'state.value.battlefield.sudzha.damage': is missing: state battlefield.sudzha.damage needs one of standing, almostDestroyed"],
+      "spared.json: field 'state.value.battlefield.sudzha.damage': is missing: state battlefield.sudzha.damage needs one of standing, destructionClaimed"],
     ['a track the model does not have', spared, (r) => (r.state.value.weather = 'sunny'),
-      "spared.json: field 'state.value.weather': 'weather' is not a track of the model (known: proposal, aid, channel, leverage, battlefield, troops, assessments)"],
+      "spared.json: field 'state.value.weather': 'weather' is not a track of the model (known: proposal, positions, aid, channel, leverage, battlefield, troops, assessments)"],
     ['a real state the recorded steps never reach', spared, (r) => (r.state.value.aid = 'suspended'),
       "spared.json: field 'state.value.aid': 'suspended' is not the state the recorded steps reach ('restored')"],
     ['a pending timer moved before the calendar', spared, (r) => (r.state.pendingTimers[0].due = '2025-03-10'),
@@ -96,17 +96,17 @@ describe('tampered saved runs', () => {
     ['a pending timer moved later', spared, (r) => (r.state.pendingTimers[0].due = '2025-05-10'),
       "spared.json: field 'state.pendingTimers[0].due': 2025-05-10 is not when the timer falls due (2025-04-29, set when its state was entered)"],
     ['a pending timer turned into another event', spared, (r) => (r.state.pendingTimers[0].event.type = 'russia.reject'),
-      "spared.json: field 'state.pendingTimers[0].event.type': 'russia.reject' is not the event of timer 'xstate.after.truceLength.ceasefire.proposal.inForce.running'"],
+      "spared.json: field 'state.pendingTimers[0].event.type': 'russia.reject' is not the event of timer 'xstate.after.untilTruceEnds.ceasefire.proposal.inForce.te...'"],
     ['a pending timer of a state that is not active', spared, (r) => {
       r.state.pendingTimers[0].id = 'xstate.after.truceLength.ceasefire.proposal.inForce.extended';
       r.state.pendingTimers[0].event.type = r.state.pendingTimers[0].id;
-    }, "spared.json: field 'state.pendingTimers[0].id': timer 'xstate.after.truceLength.ceasefire.proposal.inForce.extended' is not armed by any active state (armed: xstate.after.truceLength.ceasefire.proposal.inForce.running)"],
+    }, "spared.json: field 'state.pendingTimers[0].id': timer 'xstate.after.truceLength.ceasefire.proposal.inForce.extended' is not armed by any active state (armed: xstate.after.untilTruceEnds.ceasefire.proposal.inForce.term.running)"],
     ['the timers removed while a truce is in force', spared, (r) => (r.state.pendingTimers = []),
-      "spared.json: field 'state.pendingTimers': the timer 'xstate.after.truceLength.ceasefire.proposal.inForce.running' of state proposal.inForce.running, due 2025-04-29, is missing"],
+      "spared.json: field 'state.pendingTimers': the timer 'xstate.after.untilTruceEnds.ceasefire.proposal.inForce.term.running' of state proposal.inForce.term.running, due 2025-04-29, is missing"],
     ['a timer added where no state arms one', jeddah, (r) => r.state.pendingTimers.push({ id: 't', event: { type: 't' }, due: '2025-04-01', description: 'soon' }),
       "spared.json: field 'state.pendingTimers[0].id': timer 't' is not armed by any active state (armed: none)"],
     ['a timer pending twice', spared, (r) => r.state.pendingTimers.push(r.state.pendingTimers[0]),
-      "spared.json: field 'state.pendingTimers[1].id': timer 'xstate.after.truceLength.ceasefire.proposal.inForce.running' is pending twice"],
+      "spared.json: field 'state.pendingTimers[1].id': timer 'xstate.after.untilTruceEnds.ceasefire.proposal.inForce.te...' is pending twice"],
     ['an impossible calendar date', spared, (r) => (r.state.calendar = '2025-02-30'),
       "spared.json: field 'state.calendar': '2025-02-30' is not a real day (YYYY-MM-DD)"],
     ['a calendar moved past the step the run paused after', spared, (r) => (r.state.calendar = '2025-04-02'),
@@ -118,9 +118,9 @@ describe('tampered saved runs', () => {
     ['a truce end the truce start does not give', spared, (r) => (r.state.context.truceEndsOn = '2025-05-01'),
       "spared.json: field 'state.context.truceEndsOn': '2025-05-01' is not what the recorded steps leave ('2025-04-29')"],
     ['a position the model does not have', spared, (r) => (r.state.context.russia = 'undecidable'),
-      "spared.json: field 'state.context.russia': 'undecidable' is not one of 'undecided', 'conditional', 'accepted', 'rejected'"],
+      "spared.json: field 'state.context.russia': 'undecidable' is not one of 'undecided', 'conditional', 'accepted', 'revisedTermsAccepted', 'rejected'"],
     ['a position the recorded steps do not leave', spared, (r) => (r.state.context.russia = 'rejected'),
-      "spared.json: field 'state.context.russia': 'rejected' is not what the recorded steps leave ('accepted')"],
+      "spared.json: field 'state.context.russia': 'rejected' is not what the recorded steps leave ('revisedTermsAccepted')"],
     ['a context field the model does not have', spared, (r) => (r.state.context.mood = 'calm'),
       "spared.json: field 'state.context.mood': is not part of a saved run"],
     ['steps out of date order', spared, (r) => (r.state.steps[5].date = '2025-01-01'),
@@ -138,7 +138,7 @@ describe('tampered saved runs', () => {
     ["an actor's name changed", spared, (r) => (r.state.steps[5].actor.name = 'Someone'),
       "spared.json: field 'state.steps[5].actor.name': 'Someone' is not the name of actor 'united-states' ('United States')"],
     ['a step removed from the record', spared, (r) => r.state.steps.splice(5, 1),
-      "spared.json: field 'position.applied': 39 does not match the 38 steps recorded and 0 skipped"],
+      "spared.json: field 'position.applied': 42 does not match the 41 steps recorded and 0 skipped"],
     ['sources that are not a list', spared, (r) => (r.state.steps[0].sources = 'none'),
       "spared.json: field 'state.steps[0].sources': expected array, got 'none'"],
     ['an expectation whose verdict was flipped', spared, (r) => (r.state.expectations[0].ok = false),
@@ -150,11 +150,11 @@ describe('tampered saved runs', () => {
     ['a warning that is not text', spared, (r) => (r.state.warnings = [3]),
       "spared.json: field 'state.warnings[0]': expected string, got 3"],
     ['more steps applied than the run has', spared, (r) => (r.position.applied = 99),
-      "spared.json: field 'position.applied': 99 is more than the 39 steps of the run ('position.of')"],
+      "spared.json: field 'position.applied': 99 is more than the 42 steps of the run ('position.of')"],
     ['a run marked finished before its end', jeddah, (r) => (r.position.paused = false),
-      "spared.json: field 'position.paused': false, but the run stopped at step 5 of 35"],
+      "spared.json: field 'position.paused': false, but the run stopped at step 5 of 37"],
     ['a last step that is not the one recorded', jeddah, (r) => (r.position.lastStep = 'aid-restored'),
-      "spared.json: field 'position.lastStep': 'aid-restored' is not the last step recorded ('jeddah-talks')"],
+      "spared.json: field 'position.lastStep': 'aid-restored' is not the last step recorded ('saudi-arabia-talks')"],
     ['a field the format does not have', spared, (r) => (r.notes = 'mine'),
       "spared.json: field 'notes': is not part of a saved run"],
     ['a missing list of steps', spared, (r) => delete r.state.steps,
@@ -162,7 +162,7 @@ describe('tampered saved runs', () => {
     ['an empty scenario reference', spared, (r) => (r.scenario.ref = ''),
       "spared.json: field 'scenario.ref': is empty"],
     ['a key that reaches for the prototype', spared, (r) => (r.state.value = JSON.parse('{"__proto__": "none"}')),
-      "spared.json: field 'state.value.__proto__': '__proto__' is not a track of the model (known: proposal, aid, channel, leverage, battlefield, troops, assessments)"],
+      "spared.json: field 'state.value.__proto__': '__proto__' is not a track of the model (known: proposal, positions, aid, channel, leverage, battlefield, troops, assessments)"],
   ];
 
   it.each(cases)('refuses %s in one line naming the file and the field', (_, text, tamper, message) => {

@@ -48,9 +48,10 @@ describe('the ceasefire machine', () => {
       ['russia.agreeInPrinciple', '2025-03-13'],
       ['terms.negotiate', '2025-03-20'],
       ['terms.agree', '2025-03-25'],
+      ['ukraine.acceptRevisedTerms', '2025-03-25'],
       ['ceasefire.start', '2025-03-26'],
     ]);
-    expect(snapshot.matches({ proposal: { inForce: 'running' } })).toBe(true);
+    expect(snapshot.matches({ proposal: { inForce: { term: 'running' } } })).toBe(true);
     expect(snapshot.context.truceEndsOn).toBe('2025-04-25');
   });
 
@@ -102,6 +103,99 @@ describe('the ceasefire machine', () => {
     expect(actor.getSnapshot().matches({ proposal: 'expired' })).toBe(true);
     expect(actor.getSnapshot().context.date).toBe('2025-04-14');
     actor.stop();
+  });
+
+  it('keeps Ukraine\'s endorsement and each of Russia\'s conditions in the state after Russia answers', () => {
+    const snapshot = apply([...TO_RUSSIA, ['russia.agreeInPrinciple', '2025-03-13'], ['terms.negotiate', '2025-03-14']]);
+    expect(snapshot.matches({ proposal: { underConsideration: 'termsUnderNegotiation' } })).toBe(true);
+    expect(snapshot.value).toMatchObject({
+      positions: { ukraine: 'endorsed', russia: 'agreedInPrinciple', lastingPeace: 'conditionAttached', rootCauses: 'conditionAttached' },
+    });
+  });
+
+  it('does not let Ukraine\'s endorsement of the 30-day text start a ceasefire on revised terms', () => {
+    const revised = apply([...TO_RUSSIA, ['russia.agreeInPrinciple', '2025-03-13'], ['terms.negotiate', '2025-03-14'], ['terms.agree', '2025-03-20']]);
+    expect(revised.context).toMatchObject({ ukraine: 'endorsed', russia: 'revisedTermsAccepted' });
+    expect(revised.can({ type: 'ceasefire.start', date: '2025-03-21' })).toBe(false);
+    const accepted = apply([['ukraine.acceptRevisedTerms', '2025-03-21'], ['ceasefire.start', '2025-03-22']], revised);
+    expect(accepted.matches({ proposal: 'inForce', positions: { ukraine: 'revisedTermsAccepted' } })).toBe(true);
+  });
+
+  it('refuses Ukraine\'s acceptance of revised terms before Russia has agreed any', () => {
+    const negotiating = apply([...TO_RUSSIA, ['russia.agreeInPrinciple', '2025-03-13'], ['terms.negotiate', '2025-03-14']]);
+    expect(negotiating.can({ type: 'ukraine.acceptRevisedTerms', date: '2025-03-15' })).toBe(false);
+  });
+
+  it('extends a truce by 30 days from its current end, not from the day of the extension', () => {
+    const started = apply([...TO_RUSSIA, ['russia.accept', '2025-03-14'], ['ceasefire.start', '2025-03-16']]);
+    expect(started.context.truceEndsOn).toBe('2025-04-15');
+    const extended = apply([['truce.extend', '2025-04-10']], started);
+    expect(extended.context.truceEndsOn).toBe('2025-05-15');
+    expect(extended.matches({ proposal: { inForce: { term: 'extended' } } })).toBe(true);
+  });
+
+  it('refuses a second extension of a truce', () => {
+    const extended = apply([...TO_RUSSIA, ['russia.accept', '2025-03-14'], ['ceasefire.start', '2025-03-16'], ['truce.extend', '2025-04-10']]);
+    expect(extended.can({ type: 'truce.extend', date: '2025-05-10' })).toBe(false);
+  });
+
+  it('expires an extended truce on its new end date on a simulated clock', () => {
+    const clock = new SimulatedClock();
+    const actor = createActor(ceasefireMachine, { clock }).start();
+    for (const [type, date] of [...TO_RUSSIA, ['russia.accept', '2025-03-14'], ['ceasefire.start', '2025-03-16']] as Array<[CeasefireEventType, string]>) {
+      actor.send({ type, date });
+    }
+    clock.increment(25 * 86_400_000);
+    actor.send({ type: 'truce.extend', date: '2025-04-10' });
+    clock.increment(34 * 86_400_000);
+    expect(actor.getSnapshot().matches({ proposal: 'inForce' })).toBe(true);
+    clock.increment(86_400_000);
+    expect(actor.getSnapshot().matches({ proposal: 'expired' })).toBe(true);
+    expect(actor.getSnapshot().context.date).toBe('2025-05-15');
+    actor.stop();
+  });
+
+  it('records a strike during a truce as a reported violation without collapsing the truce', () => {
+    const inForce = apply([...TO_RUSSIA, ['russia.accept', '2025-03-14'], ['ceasefire.start', '2025-03-16']]);
+    const struck = apply([['russia.bombardKursk', '2025-03-20']], inForce);
+    expect(struck.matches({ proposal: { inForce: { term: 'running', violations: 'reported' } } })).toBe(true);
+    const reported = apply([['truce.violate', '2025-03-21']], inForce);
+    expect(reported.matches({ proposal: { inForce: { violations: 'reported' } } })).toBe(true);
+  });
+
+  it('collapses a truce once a reported violation is confirmed, or a party declares it over', () => {
+    const inForce = apply([...TO_RUSSIA, ['russia.accept', '2025-03-14'], ['ceasefire.start', '2025-03-16']]);
+    expect(inForce.can({ type: 'truce.confirmViolation', date: '2025-03-20' })).toBe(false);
+    const confirmed = apply([['truce.violate', '2025-03-20'], ['truce.confirmViolation', '2025-03-22']], inForce);
+    expect(confirmed.matches({ proposal: 'collapsed' })).toBe(true);
+    expect(confirmed.context.truceEndsOn).toBeNull();
+    expect(apply([['truce.declareOver', '2025-03-20']], inForce).matches({ proposal: 'collapsed' })).toBe(true);
+  });
+
+  it('refuses sanctions while a truce both parties accepted is in force', () => {
+    const threatened = apply([...TO_RUSSIA, ['us.threatenSanctions', '2025-03-13'], ['russia.accept', '2025-03-14'], ['ceasefire.start', '2025-03-16']]);
+    expect(threatened.can({ type: 'us.imposeSanctions', date: '2025-03-20' })).toBe(false);
+    const expired = apply([['truce.declareOver', '2025-04-01']], threatened);
+    expect(expired.can({ type: 'us.imposeSanctions', date: '2025-04-02' })).toBe(true);
+  });
+
+  it('keeps a claimed capture a claim until an independent assessment of its own', () => {
+    const claimed = apply([
+      ['ukraine.launchIncursion', '2024-08-01'],
+      ['russia.pressFoothold', '2025-03-01'],
+      ['russia.claimSettlements', '2025-03-14'],
+      ['russia.claimNovenke', '2025-03-14'],
+      ['us.reportEncirclement', '2025-03-14'],
+    ]);
+    expect(claimed.matches({ battlefield: { kursk: 'recaptureClaimed', sumy: 'novenkeCaptureClaimed' }, troops: { encirclement: 'encirclementClaimed' } })).toBe(true);
+    const assessed = apply([['isw.assessNovenke', '2025-03-15'], ['isw.assessSettlements', '2025-03-15']], claimed);
+    expect(assessed.matches({ battlefield: { kursk: 'recaptureAssessed', sumy: 'novenkeCaptureAssessed' } })).toBe(true);
+  });
+
+  it('asks the envoy to convey Moscow\'s thoughts without saying they were delivered', () => {
+    const asked = apply([['envoy.announce', '2025-03-13'], ['envoy.depart', '2025-03-13'], ['envoy.arrive', '2025-03-13'], ['envoy.meetPresident', '2025-03-13'], ['russia.askEnvoyToConvey', '2025-03-13']]);
+    expect(asked.matches({ channel: { envoy: 'askedToConvey' } })).toBe(true);
+    expect(apply([['envoy.conveyMessage', '2025-03-14']], asked).matches({ channel: { envoy: 'messageConveyed' } })).toBe(true);
   });
 
   it('describes every state and every event type', () => {

@@ -128,7 +128,7 @@ describe('the classroom viewer in a browser', () => {
     expect(last).toMatchObject({ counter: `Step ${STEPS} of ${STEPS}`, date: '2025-03-14', actor: 'Donald Trump' });
     expect(last.quotes.join(' ')).toContain('I have strongly requested to President Putin that their lives be spared.');
     expect(await litStates(page)).toEqual(
-      expect.arrayContaining([ARGUED, 'aid.restored', 'channel.envoy.messageConveyed', 'battlefield.sumy.novenkeTaken']),
+      expect.arrayContaining([ARGUED, 'aid.restored', 'channel.envoy.askedToConvey', 'battlefield.sumy.novenkeCaptureClaimed']),
     );
     expect(await nextButton(page).isDisabled()).toBe(true);
     expect(await previousButton(page).isEnabled()).toBe(true);
@@ -483,7 +483,7 @@ describe('the classroom viewer in a browser', () => {
       expect(await toggle.isEnabled()).toBe(true);
       await toggle.click();
       expect(await toggle.getAttribute('aria-pressed')).toBe('true');
-      expect(await litStates(page)).toEqual(expect.arrayContaining([ARGUED, 'aid.restored', 'battlefield.sumy.novenkeTaken']));
+      expect(await litStates(page)).toEqual(expect.arrayContaining([ARGUED, 'aid.restored', 'battlefield.sumy.novenkeCaptureClaimed']));
       expect(await litStates(page)).not.toContain('aid.suspended');
       await screenshot(page, '10-live-state-on-chart');
 

@@ -1,8 +1,8 @@
 import { ceasefireSetup, to } from '../ceasefire.setup.js';
 
-/** What others claim about Russia's intent: Kyiv's warning and U.S. intelligence. */
+/** What others say about Russia's intent and the talks: Kyiv's warning, the U.S. president, U.S. intelligence. */
 export const assessmentsTrack = ceasefireSetup.createStateConfig({
-  description: "What others claim about Russia's intent.",
+  description: "What others say about Russia's intent and the talks.",
   type: 'parallel',
   states: {
     ukraineView: {
@@ -14,6 +14,17 @@ export const assessmentsTrack = ceasefireSetup.createStateConfig({
           on: { 'ukraine.warnOfStalling': to('warnsOfStalling') },
         },
         warnsOfStalling: { description: "Ukraine's president warns Russia will drag out any deal." },
+      },
+    },
+    usPresident: {
+      description: "The U.S. president's reading of the talks with Moscow.",
+      initial: 'noReading',
+      states: {
+        noReading: {
+          description: 'The U.S. president has not said how the talks with Putin went.',
+          on: { 'us.hailTalks': to('talksCalledProductive') },
+        },
+        talksCalledProductive: { description: 'The U.S. president calls the discussions with Putin very good and productive.' },
       },
     },
     usIntelligence: {

@@ -1,6 +1,10 @@
-import { ceasefireSetup, to, stay } from '../ceasefire.setup.js';
+import { and } from 'xstate';
+import { ceasefireSetup, to } from '../ceasefire.setup.js';
 
-/** The battlefield in Kursk and on the Sumy border, Sudzha's fate kept as separate claims. */
+/** A push into Sumy, taken only once the Russian president has floated a security zone. */
+const pushIntoSumy = { target: 'pushIntoSumy', guard: and(['isNotBackdated', 'securityZoneWasFloated']), actions: 'advanceCalendar' } as const;
+
+/** The battlefield in Kursk and on the Sumy border: each Russian claim kept as a claim until assessed or confirmed. */
 export const battlefieldTrack = ceasefireSetup.createStateConfig({
   description: "The battlefield in Russia's Kursk region and on the Sumy border.",
   type: 'parallel',
@@ -19,15 +23,16 @@ export const battlefieldTrack = ceasefireSetup.createStateConfig({
         },
         underPressure: {
           description: 'Russian forces, backed by North Korean troops, press the foothold hard.',
-          on: { 'russia.orderKurskCleared': to('offensiveOrdered'), 'russia.recaptureSettlements': to('settlementsRecaptured') },
+          on: { 'russia.claimSettlements': to('recaptureClaimed'), 'russia.expelFromKursk': to('expelled') },
         },
-        offensiveOrdered: {
-          description: 'The Russian president has ordered the Kursk region freed in the nearest future.',
-          on: { 'russia.recaptureSettlements': to('settlementsRecaptured') },
+        // A claim stays a claim until a transition of its own: an independent assessment.
+        recaptureClaimed: {
+          description: 'The Russian Defense Ministry claims it recaptured 28 settlements in Kursk; not independently verified.',
+          on: { 'isw.assessSettlements': to('recaptureAssessed'), 'russia.expelFromKursk': to('expelled') },
         },
-        settlementsRecaptured: {
-          description: 'Russia claims to have recaptured dozens of settlements in Kursk.',
-          on: { 'russia.recaptureSettlements': stay, 'russia.expelFromKursk': to('expelled') },
+        recaptureAssessed: {
+          description: 'An independent assessment backs the claimed recapture of the settlements.',
+          on: { 'russia.expelFromKursk': to('expelled') },
         },
         expelled: { description: 'Ukrainian forces have been driven out of the Kursk region.' },
       },
@@ -42,9 +47,9 @@ export const battlefieldTrack = ceasefireSetup.createStateConfig({
           states: {
             standing: {
               description: 'No report of Sudzha being destroyed.',
-              on: { 'russia.bombardKursk': to('almostDestroyed') },
+              on: { 'russia.bombardKursk': to('destructionClaimed') },
             },
-            almostDestroyed: { description: "Ukraine's commander says strikes have almost completely destroyed Sudzha." },
+            destructionClaimed: { description: "Ukraine's commander says Russian strikes have almost completely destroyed Sudzha." },
           },
         },
         russianClaim: {
@@ -75,10 +80,10 @@ export const battlefieldTrack = ceasefireSetup.createStateConfig({
           states: {
             silent: {
               description: "Ukraine's military has said nothing about Sudzha's fate.",
-              on: { 'ukraine.reportManeuver': to('maneuvering'), 'ukraine.confirmWithdrawal': to('withdrawalConfirmed') },
+              on: { 'ukraine.reportManeuver': to('maneuveringClaimed'), 'ukraine.confirmWithdrawal': to('withdrawalConfirmed') },
             },
-            maneuvering: {
-              description: "Ukraine's commander says troops are moving to more advantageous lines.",
+            maneuveringClaimed: {
+              description: "Ukraine's commander says troops are maneuvering to more advantageous lines; his own account.",
               on: { 'ukraine.confirmWithdrawal': to('withdrawalConfirmed') },
             },
             withdrawalConfirmed: { description: 'Ukraine confirms its troops have left Sudzha.' },
@@ -98,22 +103,22 @@ export const battlefieldTrack = ceasefireSetup.createStateConfig({
       },
     },
     sumy: {
-      description: "Ukraine's Sumy region across the border, and Russia's 'security zone' aim.",
+      description: "Ukraine's Sumy region across the border.",
       initial: 'quiet',
       states: {
         quiet: {
-          description: 'No Russian aim on the Sumy region has been stated.',
-          on: { 'russia.floatSecurityZone': to('securityZoneFloated'), 'russia.takeNovenke': to('novenkeTaken') },
+          description: 'No Russian capture in Sumy is claimed.',
+          on: { 'russia.claimNovenke': to('novenkeCaptureClaimed'), 'russia.pushIntoSumy': pushIntoSumy },
         },
-        securityZoneFloated: {
-          description: "The Russian president has floated a 'security zone' along the border.",
-          on: { 'russia.takeNovenke': to('novenkeTaken'), 'russia.pushIntoSumy': to('pushIntoSumy') },
+        novenkeCaptureClaimed: {
+          description: "The Russian Defense Ministry claims control of the village of Noven'ke; not independently verified.",
+          on: { 'isw.assessNovenke': to('novenkeCaptureAssessed'), 'russia.pushIntoSumy': pushIntoSumy },
         },
-        novenkeTaken: {
-          description: "Russia claims control of the village of Noven'ke in Sumy.",
-          on: { 'russia.pushIntoSumy': to('pushIntoSumy') },
+        novenkeCaptureAssessed: {
+          description: "An independent assessment backs Russia's claim to Noven'ke.",
+          on: { 'russia.pushIntoSumy': pushIntoSumy },
         },
-        pushIntoSumy: { description: 'Russian forces push into Sumy to carve out a security zone.' },
+        pushIntoSumy: { description: "Russian forces push into Sumy to carve out the 'security zone' Putin floated." },
       },
     },
   },

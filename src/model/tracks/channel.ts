@@ -42,21 +42,22 @@ export const channelTrack = ceasefireSetup.createStateConfig({
         },
         metPresident: {
           description: 'The Russian president has met the U.S. envoy.',
+          on: { 'russia.askEnvoyToConvey': to('askedToConvey') },
+        },
+        askedToConvey: {
+          description: "The Russian president has asked the envoy to convey Moscow's thoughts to Washington.",
           on: { 'envoy.conveyMessage': to('messageConveyed') },
         },
-        messageConveyed: { description: "The envoy has carried Moscow's answer back to Washington." },
+        messageConveyed: { description: "The envoy has conveyed Moscow's thoughts to Washington." },
       },
     },
     leaders: {
       description: 'Direct contact between the U.S. and Russian presidents.',
       initial: 'noCall',
       states: {
+        // A call floated is a position and stays in the positions track.
         noCall: {
-          description: 'No call between the presidents is planned.',
-          on: { 'russia.floatLeadersCall': to('callFloated'), 'leaders.call': to('callHeld') },
-        },
-        callFloated: {
-          description: 'The Russian president has floated a call with the U.S. president.',
+          description: 'The presidents have not spoken by phone.',
           on: { 'leaders.call': to('callHeld') },
         },
         callHeld: { description: 'The presidents have spoken by phone.' },

@@ -1,7 +1,11 @@
-import { and, or } from 'xstate';
+import { and, not, or } from 'xstate';
 import { ceasefireSetup, to, stay } from '../ceasefire.setup.js';
 
-/** U.S. leverage on Russia: public pressure, sanctions threatened and imposed. */
+/**
+ * U.S. leverage on Russia: public pressure, sanctions threatened and imposed.
+ * Sanctions follow a threat or failed talks, never while a truce both parties
+ * accepted is in force.
+ */
 export const leverageTrack = ceasefireSetup.createStateConfig({
   description: 'U.S. leverage on Russia: public pressure and sanctions.',
   initial: 'none',
@@ -29,7 +33,8 @@ export const leverageTrack = ceasefireSetup.createStateConfig({
         'us.threatenSanctions': stay,
         'us.imposeSanctions': {
           target: 'sanctionsImposed',
-          guard: and(['isNotBackdated', or(['sanctionsWereThreatened', 'talksFailed'])]),
+          // No new sanctions while a truce both parties accepted is in force.
+          guard: and(['isNotBackdated', or(['sanctionsWereThreatened', 'talksFailed']), not('truceInForce')]),
           actions: 'advanceCalendar',
         },
       },

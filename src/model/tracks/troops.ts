@@ -1,23 +1,42 @@
+import { and } from 'xstate';
 import { ceasefireSetup, to } from '../ceasefire.setup.js';
 
-/** The Ukrainian troops reported encircled in Kursk, and whether they are spared. */
+/** After an encirclement is reported, an event of the troops' fate is taken only then. */
+const onceReported = <T extends string>(target: T) =>
+  ({ target, guard: and(['isNotBackdated', 'encirclementWasReported']), actions: 'advanceCalendar' }) as const;
+
+/** The Ukrainian troops said to be encircled in Kursk: the claim itself, and their fate. */
 export const troopsTrack = ceasefireSetup.createStateConfig({
-  description: 'The fate of the Ukrainian troops reported encircled in Kursk.',
-  initial: 'notEncircled',
+  description: 'The Ukrainian troops said to be encircled in Kursk: the claim and their fate.',
+  type: 'parallel',
   states: {
-    notEncircled: {
-      description: 'No encirclement of Ukrainian troops has been reported.',
-      on: { 'us.reportEncirclement': to('reportedEncircled') },
+    encirclement: {
+      description: 'Whether the troops are encircled: a claim, not independently confirmed.',
+      initial: 'notReported',
+      states: {
+        notReported: {
+          description: 'No encirclement of Ukrainian troops has been reported.',
+          on: { 'us.reportEncirclement': to('encirclementClaimed') },
+        },
+        // No confirmation event: it would double the explored state space; a claim it stays.
+        encirclementClaimed: { description: 'The U.S. president says thousands of Ukrainian troops are surrounded; not independently confirmed.' },
+      },
     },
-    reportedEncircled: {
-      description: 'The U.S. president says thousands of Ukrainian troops are surrounded; not independently confirmed.',
-      on: { 'us.pleaToSpare': to('pleaMade'), 'russia.spareTroops': to('spared'), 'russia.attackEncircled': to('notSpared') },
+    fate: {
+      description: 'What becomes of the troops said to be encircled.',
+      initial: 'noPlea',
+      states: {
+        noPlea: {
+          description: 'No one has asked for the troops to be spared.',
+          on: { 'us.pleaToSpare': onceReported('pleaMade'), 'russia.spareTroops': onceReported('spared'), 'russia.attackEncircled': onceReported('notSpared') },
+        },
+        pleaMade: {
+          description: 'The U.S. president has asked Putin to spare their lives.',
+          on: { 'russia.spareTroops': to('spared'), 'russia.attackEncircled': to('notSpared') },
+        },
+        spared: { description: 'Russia has spared the encircled troops.' },
+        notSpared: { description: 'Russian forces have attacked the encircled troops.' },
+      },
     },
-    pleaMade: {
-      description: 'The U.S. president has asked Putin to spare their lives.',
-      on: { 'russia.spareTroops': to('spared'), 'russia.attackEncircled': to('notSpared') },
-    },
-    spared: { description: 'Russia has spared the encircled troops.' },
-    notSpared: { description: 'Russian forces have attacked the encircled troops.' },
   },
 });

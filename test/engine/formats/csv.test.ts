@@ -5,7 +5,7 @@ import { trackNames } from '../../../src/engine/view.js';
 import record from '../../../scenarios/march-2025.js';
 import { parseCsv } from './_parsers.js';
 
-const TRACKS = ['proposal', 'aid', 'channel', 'leverage', 'battlefield', 'troops', 'assessments'];
+const TRACKS = ['proposal', 'positions', 'aid', 'channel', 'leverage', 'battlefield', 'troops', 'assessments'];
 
 describe('CSV export', () => {
   const run = replay(record);

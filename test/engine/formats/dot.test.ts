@@ -66,7 +66,7 @@ describe('Graphviz DOT export', () => {
     const labelled = graph.edges.filter((e) => e.attributes.label !== undefined);
     const transitions = stateTransitions(ceasefireMachine.root);
     expect(labelled.map((e) => e.attributes.label).sort()).toEqual(transitions.map((t) => t.label).sort());
-    expect(labelled.map((e) => e.attributes.label)).toContain('after truceLength');
+    expect(labelled.map((e) => e.attributes.label)).toContain('after untilTruceEnds');
     for (const edge of graph.edges) {
       expect(graph.nodes.has(edge.from), edge.from).toBe(true);
       expect(graph.nodes.has(edge.to), edge.to).toBe(true);

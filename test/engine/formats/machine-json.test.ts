@@ -39,15 +39,15 @@ describe('machine definition as JSON', () => {
     ]);
     expect(underConsideration.on!['russia.accept']![0]!.guard).toBe('and(isNotBackdated, not(russiaHasAccepted))');
     const threatened = json.states!.leverage!.states!.sanctionsThreatened!;
-    expect(threatened.on!['us.imposeSanctions']![0]!.guard).toBe('and(isNotBackdated, or(sanctionsWereThreatened, talksFailed))');
+    expect(threatened.on!['us.imposeSanctions']![0]!.guard).toBe('and(isNotBackdated, or(sanctionsWereThreatened, talksFailed), not(truceInForce))');
     // A repeated statement only moves the calendar: no target.
     expect(threatened.on!['us.pressRussia']).toEqual([{ target: [], guard: 'isNotBackdated', actions: ['advanceCalendar'] }]);
   });
 
   it("lists delayed transitions under `after` by delay name, without XState's internal events", () => {
-    const running = json.states!.proposal!.states!.inForce!.states!.running!;
-    expect(json.delays).toEqual({ truceLength: 30 * 86_400_000 });
-    expect(running.after).toEqual({ truceLength: [{ target: ['ceasefire.proposal.expired'], actions: ['expireTruce'] }] });
+    const running = json.states!.proposal!.states!.inForce!.states!.term!.states!.running!;
+    expect(json.delays).toEqual({});
+    expect(running.after).toEqual({ untilTruceEnds: [{ target: ['ceasefire.proposal.expired'], actions: ['expireTruce'] }] });
     expect(Object.keys(running.on!)).toEqual(['truce.extend']);
     expect(running.entry).toBeUndefined();
     expect(text).not.toContain('xstate.');

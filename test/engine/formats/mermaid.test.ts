@@ -44,11 +44,11 @@ describe('Mermaid state diagram', () => {
     expect(lines.filter((l) => /\{$/.test(l))).toHaveLength(lines.filter((l) => l.trim() === '}').length);
   });
 
-  it('labels every transition with its event, delayed ones as `after truceLength`', () => {
+  it('labels every transition with its event, delayed ones as `after untilTruceEnds`', () => {
     const edges = lines.filter((l) => /^\s*\w+ --> \w+ : /.test(l));
     expect(edges).toHaveLength(stateTransitions(ceasefireMachine.root).length);
-    expect(edges).toContain('  ceasefire_proposal_tabled --> ceasefire_proposal_presentedAtJeddah : proposal.present');
-    expect(edges).toContain('  ceasefire_proposal_inForce_running --> ceasefire_proposal_expired : after truceLength');
+    expect(edges).toContain('  ceasefire_proposal_tabled --> ceasefire_proposal_presentedInSaudiArabia : proposal.present');
+    expect(edges).toContain('  ceasefire_proposal_inForce_term_running --> ceasefire_proposal_expired : after untilTruceEnds');
   });
 
   it('marks the active states with the `active` class only when asked', () => {
@@ -106,7 +106,7 @@ describe('Mermaid state diagram in Mermaid itself (Chromium)', () => {
     const drawn = await render(toMermaid());
     expect(drawn.diagramType).toBe('stateDiagram');
     for (const state of ALL) expect(drawn.texts, state.path.join('.')).toContain(humanize(state.key));
-    expect(drawn.texts).toContain('after truceLength');
+    expect(drawn.texts).toContain('after untilTruceEnds');
     expect(drawn.texts).toContain('russia.agreeInPrinciple');
     expect(drawn.clusters).toBeGreaterThanOrEqual(ALL.filter((s) => Object.keys(s.states).length > 0).length);
     expect(drawn.active).toEqual([]);

@@ -53,11 +53,11 @@ describe('PLOVER JSON Lines export', () => {
     // Ukraine's commander reports Russia's air strikes; the Kremlin reports the U.S. negotiators' journey.
     expect(lines.find((l) => l.id === 'march-2025/record/sudzha-bombarded')).toMatchObject({ actor: 'RUS', recipient: 'UKR', step_actor: 'Oleksandr Syrskyi', mode: 'aerial' });
     expect(lines.find((l) => l.id === 'march-2025/record/negotiators-on-their-way')).toMatchObject({ actor: 'USA', recipient: 'RUS', step_actor: 'Dmitry Peskov' });
-    expect(lines.find((l) => l.id === 'march-2025/record/putin-meets-envoy')).toMatchObject({ actor: 'USA', recipient: 'RUS', cameo: '043' });
+    expect(lines.find((l) => l.id === 'march-2025/record/putin-meets-envoy')).toMatchObject({ actor: 'USA', recipient: 'RUS', cameo: '042' });
   });
 
   it('writes a bare statement as a null event with its CAMEO code, and an independent body as a null actor', () => {
-    expect(lines.find((l) => l.id === 'march-2025/record/kremlin-no-comment')).toMatchObject({ event: null, mode: null, cameo: '010', actor: 'RUS' });
+    expect(lines.find((l) => l.id === 'march-2025/record/kremlin-no-comment')).toMatchObject({ event: null, mode: null, cameo: '011', actor: 'RUS' });
     expect(lines.find((l) => l.id === 'march-2025/record/isw-assesses-sudzha')).toMatchObject({ event: null, actor: null, step_actor: 'Institute for the Study of War' });
   });
 
