@@ -25,7 +25,7 @@ export interface TrackChange {
 }
 
 const PROPER_WORDS: Record<string, string> = {
-  russia: 'Russia', russian: 'Russian', ukraine: 'Ukraine', ukrainian: 'Ukrainian', jeddah: 'Jeddah',
+  russia: 'Russia', russian: 'Russian', ukraine: 'Ukraine', ukrainian: 'Ukrainian', saudi: 'Saudi', arabia: 'Arabia',
   kremlin: 'Kremlin', moscow: 'Moscow', kursk: 'Kursk', sumy: 'Sumy', sudzha: 'Sudzha', novenke: "Noven'ke",
   us: 'U.S.', kyiv: 'Kyiv',
 };
