@@ -5,7 +5,7 @@ import record from '../../../scenarios/march-2025.js';
 
 /** PLOVER's JSON fields (EVENT-CODES.md), then what we add. */
 const PLOVER_FIELDS = ['id', 'date', 'actor', 'recipient', 'event', 'mode', 'context', 'event_text', 'text', 'cite_info', 'coder'];
-const OUR_FIELDS = ['hypothetical', 'cameo', 'date_precision', 'step_actor', 'verification', 'comment', 'coding_note', 'sources'];
+const OUR_FIELDS = ['has_event', 'hypothetical', 'cameo', 'date_precision', 'step_actor', 'verification', 'attribution', 'comment', 'coding_note', 'sources'];
 
 /** Export a run as JSON Lines and read it back line by line with JSON.parse. */
 function exportAndRead(branch: string | null = null): Array<Record<string, unknown>> {
