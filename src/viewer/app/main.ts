@@ -23,7 +23,15 @@ function text<K extends keyof HTMLElementTagNameMap>(tag: K, content: string, cl
 }
 
 function displayDate(step: ViewStep): string {
-  return step.datePrecision === 'month' ? step.date.slice(0, 7) : step.date;
+  if (step.datePrecision === 'month') return step.date.slice(0, 7);
+  return step.datePrecision === 'undated' ? `${step.date} (undated)` : step.date;
+}
+
+/** How a quote's article is named: its own headline when it has one, else its id and date (never an invented title). */
+function articleName(scenario: ViewScenario, id: string, title: string | null): string {
+  if (title) return `${title} [${id}]`;
+  const article = scenario.articles.find((a) => a.id === id);
+  return article ? `Article ${id}, ${article.date}` : `Article ${id}`;
 }
 
 /** Leaf paths of a live state value, ancestors included, as the diagram names them. */
@@ -156,10 +164,12 @@ class Viewer {
       ...step.sources.map((source) => {
         const block = document.createElement('blockquote');
         block.append(text('p', `“${source.quote}”`, 'quote'));
-        block.append(text('cite', `${source.title} [${source.article}]`));
+        block.append(text('cite', articleName(this.scenario, source.article, source.title)));
         return block;
       }),
     );
+    // The article's credit (an outlet, or "reports") stays with its words; set as text, never as HTML.
+    if (step.attribution) quotes.append(text('p', `Attribution: ${step.attribution}`, 'attribution'));
     if (step.sources.length === 0) {
       quotes.append(text('p', step.hypothetical ? 'A hypothetical step: no article reports it.' : 'The calendar moved on: no article reports it.', 'note'));
     }
@@ -195,7 +205,7 @@ class Viewer {
       ...forks.map((road) => {
         const button = text('button', `What if: ${road.title}`);
         button.type = 'button';
-        button.title = road.motivation ? `“${road.motivation.quote}” — ${road.motivation.title}` : '';
+        button.title = road.motivation ? `“${road.motivation.quote}” — ${articleName(this.scenario, road.motivation.article, road.motivation.title)}` : '';
         button.addEventListener('click', () => this.go({ scenario: this.scenario.id, branch: road.name, step: this.index + 2 }));
         return button;
       }),
