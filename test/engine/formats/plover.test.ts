@@ -56,9 +56,20 @@ describe('PLOVER JSON Lines export', () => {
     expect(lines.find((l) => l.id === 'march-2025/record/putin-meets-envoy')).toMatchObject({ actor: 'USA', recipient: 'RUS', cameo: '043' });
   });
 
-  it('writes a bare statement as a null event with its CAMEO code, and an independent body as a null actor', () => {
-    expect(lines.find((l) => l.id === 'march-2025/record/kremlin-no-comment')).toMatchObject({ event: null, mode: null, cameo: '010', actor: 'RUS' });
+  it('marks a bare statement has_event false, with a null event and its CAMEO code, and an independent body as a null actor', () => {
+    expect(lines.find((l) => l.id === 'march-2025/record/kremlin-no-comment')).toMatchObject({ has_event: false, event: null, mode: null, cameo: '010', actor: 'RUS' });
     expect(lines.find((l) => l.id === 'march-2025/record/isw-assesses-sudzha')).toMatchObject({ event: null, actor: null, step_actor: 'Institute for the Study of War' });
+  });
+
+  it('marks every record with a PLOVER event has_event true, and every other has_event false', () => {
+    for (const line of lines) expect(line.has_event, String(line.id)).toBe(line.event !== null);
+    expect(lines.some((l) => l.has_event === false)).toBe(true);
+  });
+
+  it('cites the articles with no headline, as they carry none', () => {
+    const cited = lines.filter((l) => l.cite_info !== null);
+    expect(cited.length).toBeGreaterThan(0);
+    for (const line of cited) expect(line.cite_info).toMatchObject({ title: null, outlet: null, attribution: null });
   });
 
   it('marks the steps after a branch forks as hypothetical and leaves out the days the calendar fires', () => {
