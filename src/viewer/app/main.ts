@@ -23,15 +23,19 @@ function text<K extends keyof HTMLElementTagNameMap>(tag: K, content: string, cl
 }
 
 function displayDate(step: ViewStep): string {
-  if (step.datePrecision === 'month') return step.date.slice(0, 7);
-  return step.datePrecision === 'undated' ? `${step.date} (undated)` : step.date;
+  return step.datePrecision === 'month' ? step.date.slice(0, 7) : step.date;
 }
 
-/** How a quote's article is named: its own headline when it has one, else its id and date (never an invented title). */
+/** The date as read aloud and in tooltips: an undated step says so. */
+function spokenDate(step: ViewStep): string {
+  return step.datePrecision === 'undated' ? `${step.date} (undated)` : displayDate(step);
+}
+
+/** How a quote's article is named: its own headline when it has one, else its date (never an invented title), then its id. */
 function articleName(scenario: ViewScenario, id: string, title: string | null): string {
   if (title) return `${title} [${id}]`;
   const article = scenario.articles.find((a) => a.id === id);
-  return article ? `Article ${id}, ${article.date}` : `Article ${id}`;
+  return article ? `Article of ${article.date} [${id}]` : `Article [${id}]`;
 }
 
 /** Leaf paths of a live state value, ancestors included, as the diagram names them. */
@@ -134,7 +138,7 @@ class Viewer {
         const item = document.createElement('li');
         const button = text('button', displayDate(step), step.hypothetical ? 'what-if' : undefined);
         button.type = 'button';
-        button.setAttribute('aria-label', `Go to step ${i + 1}: ${displayDate(step)}, ${step.event.description}`);
+        button.setAttribute('aria-label', `Go to step ${i + 1}: ${spokenDate(step)}, ${step.event.description}`);
         button.title = step.event.description;
         button.addEventListener('click', () => this.move(i));
         item.append(button);
@@ -153,6 +157,10 @@ class Viewer {
     const date = $<HTMLTimeElement>('step-date');
     date.textContent = displayDate(step);
     date.dateTime = step.date;
+    // The article gives no day: the date is the article's, and the reader is told so.
+    const precision = $('step-precision');
+    precision.hidden = step.datePrecision !== 'undated';
+    precision.textContent = step.datePrecision === 'undated' ? ' (undated)' : '';
     $('step-actor').textContent = step.actor;
     const badge = $('step-verification');
     const verification = step.hypothetical ? 'hypothetical' : (step.verification ?? (step.kind === 'timer' ? 'calendar' : ''));
