@@ -35,8 +35,8 @@ export interface Article {
   readonly date: IsoDate;
   /** The outlet that published it, where the article names it (null otherwise). */
   readonly outlet: string | null;
-  /** The article's own headline; null when the text carries none (never an invented one). */
-  readonly title: string | null;
+  /** The article's own headline; null (or left out) when the text carries none: never an invented one. */
+  readonly title?: string | null;
 }
 
 /** A short verbatim quote from a cited article. */

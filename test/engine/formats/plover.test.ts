@@ -72,6 +72,17 @@ describe('PLOVER JSON Lines export', () => {
     for (const line of cited) expect(line.cite_info).toMatchObject({ title: null, outlet: null, attribution: null });
   });
 
+  it('writes cite_info.title null for an article whose headline is left out, never one made up', () => {
+    const scenario = defineScenario({
+      id: 'no-headline',
+      title: 'No headline',
+      description: 'test',
+      articles: [{ id: 'a', file: 'a.txt', date: '2025-03-11', outlet: null }],
+      steps: [{ id: 'table', date: '2025-03-11', event: 'proposal.table', actor: 'united-states', sources: [{ article: 'a', quote: 'q' }] }],
+    });
+    expect(ploverRecords(scenario, replay(scenario))[0]!.cite_info).toEqual({ id: 'a', title: null, date: '2025-03-11', outlet: null, attribution: null });
+  });
+
   it('marks the steps after a branch forks as hypothetical and leaves out the days the calendar fires', () => {
     const branch = exportAndRead('russia-accepts-truce-expires');
     const run = replay(record, { branch: 'russia-accepts-truce-expires' });
