@@ -64,10 +64,10 @@ const stepSchema = z.strictObject({
     .optional()
     .describe(
       'How far the reported fact is established. ' +
-        "`claimed`: a party's own assertion the article does not verify, in particular a warring party's account of its own or the enemy's operations. " +
-        '`reported`: the article reports it, attributed to officials, an outlet or "reports", or in its own voice without an on-record source. ' +
-        "`assessed`: an independent third party's assessment (e.g. the Institute for the Study of War). " +
-        "`confirmed`: the actor's own words quoted on the record, or an act the acting government itself states on the record.",
+        "`claimed` — a party's own assertion the article does not verify, in particular a warring party's account of its own or the enemy's operations. " +
+        '`reported` — the article reports it, attributed to officials, an outlet or "reports", or in its own voice without an on-record source. ' +
+        "`assessed` — an independent third party's assessment (e.g. the Institute for the Study of War). " +
+        "`confirmed` — the actor's own words quoted on the record, or an act the acting government itself states on the record.",
     ),
   attribution: text('an attribution')
     .min(1, 'is empty')
