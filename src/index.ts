@@ -4,7 +4,7 @@ export { ACTORS, isActorId, type ActorId, type ActorInfo } from './model/actors.
 export { OUTCOMES, OUTCOME_NAMES, outcomeOf, isOutcome, type Outcome } from './model/outcome.js';
 export { bothPartiesAccepted, russiaHasAccepted, isNotBackdated, truceEndFrom, TRUCE_DAYS, INITIAL_CONTEXT, type CeasefireContext } from './model/positions.js';
 export { addDays, isIsoDate, type IsoDate } from './model/calendar.js';
-export { defineScenario, VERIFICATIONS, type Article, type Branch, type Expectation, type Scenario, type ScenarioInput, type Source, type Step, type Verification } from './engine/scenario.js';
+export { defineScenario, DATE_PRECISIONS, VERIFICATIONS, type Article, type Branch, type DatePrecision, type Expectation, type Scenario, type ScenarioInput, type Source, type Step, type Verification } from './engine/scenario.js';
 export { replay, resumeRun, type ReplayOptions, type ReplayResult, type ResumeOptions, type RunState, type StepResult, type ExpectationResult, type CeasefireSnapshot } from './engine/replay.js';
 export { planSteps, type Plan, type PlannedStep } from './engine/plan.js';
 export { compareRuns, type Comparison } from './engine/compare.js';

@@ -1,7 +1,10 @@
 import { EXIT, type CliIO } from './io.js';
 import { loadScenario, shippedScenarioIds } from './load.js';
 
-/** `ceasefire list`: every shipped scenario with its branches and their expected outcomes. */
+/**
+ * `ceasefire list`: every shipped scenario with its branches, their expected
+ * outcomes, the step each forks after and its first own step.
+ */
 export async function listScenarios(options: { format: string }, io: CliIO): Promise<number> {
   const scenarios = await Promise.all(shippedScenarioIds().map(loadScenario));
   const rows = scenarios.map((s) => ({
@@ -15,10 +18,14 @@ export async function listScenarios(options: { format: string }, io: CliIO): Pro
     return EXIT.ok;
   }
   const width = Math.max(0, ...rows.flatMap((r) => r.branches.map((b) => b.name.length)));
-  for (const row of rows) {
-    io.stdout.write(`${row.id}  ${row.title} (${row.steps} steps)\n`);
-    if (row.branches.length === 0) io.stdout.write('  branches: none yet\n');
-    for (const b of row.branches) io.stdout.write(`  --branch ${b.name.padEnd(width)} ${b.title} → ${b.expectedOutcome}\n`);
+  for (const scenario of scenarios) {
+    io.stdout.write(`${scenario.id}  ${scenario.title} (${scenario.steps.length} steps)\n`);
+    if (scenario.branches.length === 0) io.stdout.write('  branches: none yet\n');
+    for (const b of scenario.branches) {
+      // The fork and the branch's first step tell apart two branches that end in the same outcome.
+      const road = b.steps[0] ? `after ${b.from}, then ${b.steps[0].id}` : `after ${b.from}`;
+      io.stdout.write(`  --branch ${b.name.padEnd(width)} ${b.title} → ${b.expectedOutcome} (${road})\n`);
+    }
   }
   return EXIT.ok;
 }

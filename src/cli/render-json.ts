@@ -17,6 +17,7 @@ export function runToJson(result: ReplayResult): object {
       event: step.event,
       sources: step.sources,
       verification: step.verification,
+      attribution: step.attribution,
       ...(step.note ? { note: step.note } : {}),
       state: step.state,
       changes: step.changes,

@@ -11,12 +11,17 @@ function quoteText(step: StepResult): string {
   const first = step.sources[0];
   if (!first) return '';
   const more = step.sources.length > 1 ? ` (+${step.sources.length - 1} more)` : '';
-  return `“${first.quote}” [${first.article}]${more}`;
+  // The article's credit stays with its words.
+  const credit = step.attribution ? ` (${step.attribution})` : '';
+  return `“${first.quote}” [${first.article}]${more}${credit}`;
 }
 
 function dateText(step: StepResult): string {
   const date = step.datePrecision === 'month' ? step.date.slice(0, 7) : step.date;
-  return step.hypothetical ? `${date}\n(what if)` : date;
+  const lines = [date];
+  if (step.datePrecision === 'undated') lines.push('(undated)');
+  if (step.hypothetical) lines.push('(what if)');
+  return lines.join('\n');
 }
 
 function widths(total: number): number[] {

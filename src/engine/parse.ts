@@ -2,7 +2,7 @@ import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ScenarioError } from './errors.js';
 import type { Article, Branch, Scenario, Step } from './scenario.js';
-import { scenarioFileSchema, stepsFileSchema } from './schema.js';
+import { scenarioFileSchema, stepsFileSchema, type ScenarioFile } from './schema.js';
 import { validateScenario, type FieldPath, type Locate } from './validate.js';
 
 /** Finds the scenario a file `extends` (e.g. the shipped `march-2025`). */
@@ -115,6 +115,11 @@ function toStep(raw: StepFile, base: FieldPath, origin: string, parsed: Parsed):
   return { ...rest, event: typeof event === 'string' ? event : event.type } as Step;
 }
 
+/** An article as the file gives it, with a left-out outlet or headline made null (the file never has to invent one). */
+function toArticle(raw: NonNullable<ScenarioFile['articles']>[number]): Article {
+  return { ...raw, outlet: raw.outlet ?? null, title: raw.title ?? null };
+}
+
 /**
  * Parse a YAML or JSON scenario file into a validated {@link Scenario}. Every
  * error is one line naming `origin`, the line and column, the step and the field.
@@ -140,7 +145,7 @@ export async function parseScenarioFile(text: string, origin: string, resolve: R
     id: file.id,
     title: file.title,
     description: file.description ?? '',
-    articles: [...(parent?.articles ?? []), ...((file.articles ?? []) as Article[])],
+    articles: [...(parent?.articles ?? []), ...(file.articles ?? []).map(toArticle)],
     steps: file.steps.map((s, i) => toStep(s, ['steps', i], origin, parsed)),
     branches,
     origin,
@@ -159,7 +164,7 @@ export function parseStepsFile(text: string, origin: string, scenario: Scenario,
   const parsed = parseText(text, origin);
   const result = stepsFileSchema.safeParse(parsed.data);
   if (!result.success) throw schemaError(origin, parsed, result.error.issues[0]!);
-  const articles = (result.data.articles ?? []) as Article[];
+  const articles = (result.data.articles ?? []).map(toArticle);
   const steps = result.data.steps.map((s, i) => toStep(s, ['steps', i], origin, parsed));
   // Validate as a scenario made of these steps, with the run's ids and date before them.
   const probe: Scenario = { id: 'steps', title: '', description: '', articles: [...scenario.articles, ...articles], steps, branches: [] };

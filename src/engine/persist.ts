@@ -8,7 +8,7 @@ import type { RussiaPosition, UkrainePosition } from '../model/positions.js';
 import { ScenarioError } from './errors.js';
 import type { ReplayResult, RunState } from './replay.js';
 import { checkSavedRun, fieldName, shown, type SavedPath, type SavedRunLabels, type UncheckedRun } from './saved-check.js';
-import { VERIFICATIONS } from './scenario.js';
+import { DATE_PRECISIONS, VERIFICATIONS } from './scenario.js';
 import { diffTracks } from './view.js';
 
 /** Marks a file as a saved run of this tool, and its layout version. */
@@ -51,13 +51,14 @@ const ceasefireLabels: SavedRunLabels = {
 const stepSchema = z.strictObject({
   id: name,
   date: day,
-  datePrecision: z.enum(['day', 'month']),
+  datePrecision: z.enum(DATE_PRECISIONS as [string, ...string[]]),
   kind: z.enum(['scenario', 'timer']),
   hypothetical: z.boolean(),
   actor: z.strictObject({ id: name, name }),
   event: z.strictObject({ type: name, description: z.string() }),
   sources: z.array(z.strictObject({ article: name, quote: name })),
   verification: z.enum(VERIFICATIONS as [string, ...string[]]).nullable(),
+  attribution: name.nullable(),
   note: name.optional(),
   // States are checked against the machine, which knows their shape.
   state: z.unknown(),

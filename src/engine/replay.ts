@@ -9,7 +9,7 @@ import { statesAccepting } from './accepting.js';
 import { ScenarioError } from './errors.js';
 import { planSteps, type PlannedStep } from './plan.js';
 import { checkSavedAgainstPlan } from './saved-plan-check.js';
-import type { Expectation, Scenario, Source, Verification } from './scenario.js';
+import type { DatePrecision, Expectation, Scenario, Source, Verification } from './scenario.js';
 import { Timers, type PendingTimer } from './timers.js';
 import { diffTracks, leafPaths, type TrackChange } from './view.js';
 
@@ -29,7 +29,7 @@ export interface ExpectationResult {
 export interface StepResult {
   readonly id: string;
   readonly date: string;
-  readonly datePrecision: 'day' | 'month';
+  readonly datePrecision: DatePrecision;
   /** `scenario` for a dated step; `timer` for a delayed transition the calendar fired. */
   readonly kind: 'scenario' | 'timer';
   readonly hypothetical: boolean;
@@ -37,6 +37,8 @@ export interface StepResult {
   readonly event: { readonly type: string; readonly description: string };
   readonly sources: readonly Source[];
   readonly verification: Verification | null;
+  /** Who the article credits (`The New York Times reported`, `reports`); null when it credits no outlet. */
+  readonly attribution: string | null;
   readonly note?: string;
   readonly state: StateValue;
   readonly changes: readonly TrackChange[];
@@ -148,6 +150,7 @@ class Runner {
         event: { type: due.event.type, description: due.description },
         sources: [],
         verification: null,
+        attribution: null,
         state: after.value,
         changes: diffTracks(before.value, after.value),
       });
@@ -180,6 +183,7 @@ class Runner {
       event: { type: step.event, description: EVENTS[step.event].description },
       sources: step.sources ?? [],
       verification: step.verification ?? null,
+      attribution: step.attribution ?? null,
       ...(step.note ? { note: step.note } : {}),
       state: after.value,
       changes: diffTracks(before.value, after.value),

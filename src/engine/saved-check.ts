@@ -44,13 +44,14 @@ export interface SavedRunLabels {
 export interface UncheckedStep {
   readonly id: string;
   readonly date: string;
-  readonly datePrecision: 'day' | 'month';
+  readonly datePrecision: 'day' | 'month' | 'undated';
   readonly kind: 'scenario' | 'timer';
   readonly hypothetical: boolean;
   readonly actor: { readonly id: string; readonly name: string };
   readonly event: { readonly type: string; readonly description: string };
   readonly sources: ReadonlyArray<{ readonly article: string; readonly quote: string }>;
   readonly verification: string | null;
+  readonly attribution: string | null;
   readonly note?: string;
   readonly state: unknown;
   readonly changes: readonly unknown[];
@@ -300,6 +301,7 @@ class SavedRunChecker {
         if (step.event.description !== next.description) this.fail(at('event', 'description'), `${shown(step.event.description)} does not describe the timer ('${next.description}')`);
         if (step.sources.length) this.fail(at('sources'), 'a timer has no sources');
         if (step.verification !== null) this.fail(at('verification'), 'a timer has no verification');
+        if (step.attribution !== null) this.fail(at('attribution'), 'a timer has no attribution');
         if (step.note !== undefined) this.fail(at('note'), 'a timer has no note');
         timers.nextDue(next.due);
         event = next.event;

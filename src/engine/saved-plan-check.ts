@@ -15,6 +15,7 @@ interface SavedRecord {
     readonly event: { readonly type: string };
     readonly sources: unknown;
     readonly verification: unknown;
+    readonly attribution: unknown;
     readonly note?: string;
   }>;
   readonly expectations: ReadonlyArray<{ readonly step: string; readonly description: string; readonly expected: unknown }>;
@@ -44,6 +45,7 @@ function fromScenario(planned: PlannedStep): Record<string, unknown> {
     event: step.event,
     sources: step.sources ?? [],
     verification: step.verification ?? null,
+    attribution: step.attribution ?? null,
     note: step.note,
   };
 }
@@ -58,6 +60,7 @@ function recorded(step: SavedRecord['steps'][number]): Record<string, unknown> {
     event: step.event.type,
     sources: step.sources,
     verification: step.verification,
+    attribution: step.attribution,
     note: step.note,
   };
 }
@@ -65,7 +68,7 @@ function recorded(step: SavedRecord['steps'][number]): Record<string, unknown> {
 /**
  * Check that a saved run's record says what its scenario says: each recorded
  * step of the plan (up to where the run stopped) has the scenario's id, date,
- * actor, event, sources, verification and note, in order; a step the run
+ * actor, event, sources, verification, attribution and note, in order; a step the run
  * skipped has its warning; each expectation is the scenario's own; steps added
  * on resuming come after the whole plan. Throws a one-line
  * {@link ScenarioError} naming `origin` and the field.

@@ -4,11 +4,28 @@ import type { IsoDate } from '../model/calendar.js';
 import type { CeasefireEventType } from '../model/events.js';
 import type { Outcome } from '../model/outcome.js';
 
-/** How far a reported fact is established. */
+/**
+ * How far a reported fact is established:
+ * - `claimed` — a party's own assertion the article does not verify, in particular a warring party's account of its own or the enemy's operations;
+ * - `reported` — the article reports it, attributed to officials, an outlet or "reports", or in its own voice without an on-record source;
+ * - `assessed` — an independent third party's assessment (e.g. the Institute for the Study of War);
+ * - `confirmed` — the actor's own words quoted on the record, or an act the acting government itself states on the record.
+ */
 export type Verification = 'claimed' | 'reported' | 'assessed' | 'confirmed';
 
 /** Every verification level, from weakest to strongest. */
 export const VERIFICATIONS: readonly Verification[] = ['claimed', 'reported', 'assessed', 'confirmed'];
+
+/**
+ * How precisely the articles date a step: `day`; `month` when the source names
+ * only the month (the date is then its first day); `undated` when the article
+ * gives no day for it (the step carries the date of the article, or of the
+ * report, that gives it).
+ */
+export type DatePrecision = 'day' | 'month' | 'undated';
+
+/** Every date precision, from most to least precise. */
+export const DATE_PRECISIONS: readonly DatePrecision[] = ['day', 'month', 'undated'];
 
 /** A news article the scenario cites: metadata only, never its full text. */
 export interface Article {
@@ -16,8 +33,10 @@ export interface Article {
   /** File name of the article's text in an articles folder (for `verify-quotes`). */
   readonly file: string;
   readonly date: IsoDate;
+  /** The outlet that published it, where the article names it (null otherwise). */
   readonly outlet: string | null;
-  readonly title: string;
+  /** The article's own headline; null (or left out) when the text carries none: never an invented one. */
+  readonly title?: string | null;
 }
 
 /** A short verbatim quote from a cited article. */
@@ -37,14 +56,19 @@ export interface Expectation {
 export interface Step {
   readonly id: string;
   readonly date: IsoDate;
-  /** `month` when the source names only the month; the date is then its first day. */
-  readonly datePrecision?: 'day' | 'month';
+  /** `month` when the source names only the month (the date is then its first day); `undated` when the article gives no day (the date is the article's, or the report's). */
+  readonly datePrecision?: DatePrecision;
   readonly actor: ActorId;
   readonly event: CeasefireEventType;
   /** The article quotes that report the step (a hypothetical step may have none). */
   readonly sources?: readonly Source[];
   /** How far the reported fact is established; absent for a hypothetical step. */
   readonly verification?: Verification;
+  /**
+   * Who the article credits for the step, in its own words: an outlet
+   * (`The New York Times reported`, `told Fox News`) or `reports`.
+   */
+  readonly attribution?: string;
   /** Why the date or coding was chosen, where the article leaves room. */
   readonly note?: string;
   readonly expect?: Expectation;

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { ACTORS } from '../model/actors.js';
 import { EVENT_TYPES } from '../model/events.js';
 import { OUTCOME_NAMES } from '../model/outcome.js';
-import { VERIFICATIONS } from './scenario.js';
+import { DATE_PRECISIONS, VERIFICATIONS } from './scenario.js';
 
 const ACTOR_IDS = Object.keys(ACTORS) as [string, ...string[]];
 const EVENT_NAMES = EVENT_TYPES as [string, ...string[]];
 const OUTCOME_LIST = OUTCOME_NAMES as [string, ...string[]];
 const VERIFICATION_LIST = VERIFICATIONS as [string, ...string[]];
+const PRECISION_LIST = DATE_PRECISIONS as [string, ...string[]];
 
 /** A value echoed in an error message: short, on one line, safe for any input (cycles included). */
 function shown(input: unknown): string {
@@ -50,11 +51,28 @@ const expectationSchema = z
 const stepSchema = z.strictObject({
   id: text('a step id').min(1, 'is empty').describe('Unique step id, used by `from:` and in output.'),
   date: day('The day the event happened.'),
-  datePrecision: z.enum(['day', 'month']).optional(),
+  datePrecision: oneOf(PRECISION_LIST, 'date precision')
+    .optional()
+    .describe(
+      '`day` (the default); `month` when the source names only the month (the date is then its first day); ' +
+        '`undated` when the article gives no day for this (the step carries the date of the article, or of the report, that gives it).',
+    ),
   actor: oneOf(ACTOR_IDS, 'actor').describe('Who acted.'),
   event: eventSchema,
   sources: z.array(sourceSchema).optional(),
-  verification: oneOf(VERIFICATION_LIST, 'verification').optional().describe('How far the reported fact is established.'),
+  verification: oneOf(VERIFICATION_LIST, 'verification')
+    .optional()
+    .describe(
+      'How far the reported fact is established. ' +
+        "`claimed` — a party's own assertion the article does not verify, in particular a warring party's account of its own or the enemy's operations. " +
+        '`reported` — the article reports it, attributed to officials, an outlet or "reports", or in its own voice without an on-record source. ' +
+        "`assessed` — an independent third party's assessment (e.g. the Institute for the Study of War). " +
+        "`confirmed` — the actor's own words quoted on the record, or an act the acting government itself states on the record.",
+    ),
+  attribution: text('an attribution')
+    .min(1, 'is empty')
+    .optional()
+    .describe('Who the article credits for the step, in its words: an outlet (`The New York Times reported`, `told Fox News`) or `reports`.'),
   note: text('a note').optional(),
   expect: expectationSchema.optional(),
 });
@@ -63,8 +81,8 @@ const articleSchema = z.strictObject({
   id: text('an article id'),
   file: text('a file name').describe('File name of the article text, for `verify-quotes`.'),
   date: day('Publication day.'),
-  outlet: z.string().nullable().optional(),
-  title: text('a title'),
+  outlet: z.string().nullable().optional().describe('The outlet that published the article, where it names one.'),
+  title: text('a title').nullable().optional().describe("The article's own headline; null (or left out) when it carries none."),
 });
 
 const branchSchema = z.strictObject({

@@ -5,7 +5,7 @@ import { ceasefireMachine } from '../model/ceasefire.machine.js';
 import { isOutcome } from '../model/outcome.js';
 import { ScenarioError } from './errors.js';
 import { planSteps } from './plan.js';
-import { VERIFICATIONS, type Scenario, type Step } from './scenario.js';
+import { DATE_PRECISIONS, VERIFICATIONS, type Scenario, type Step } from './scenario.js';
 import { partialStateProblem } from './state-value.js';
 
 /** A path into the scenario as written (`['steps', 2, 'date']`). */
@@ -41,6 +41,12 @@ class Checker {
       previous = step.date;
       if (!isEventType(step.event)) this.fail(at('event'), where, `field 'event': unknown event type '${String(step.event)}'`);
       if (!isActorId(step.actor)) this.fail(at('actor'), where, `field 'actor': unknown actor '${String(step.actor)}'`);
+      if (step.datePrecision !== undefined && !DATE_PRECISIONS.includes(step.datePrecision)) {
+        this.fail(at('datePrecision'), where, `field 'datePrecision': '${String(step.datePrecision)}' is not one of ${DATE_PRECISIONS.join(', ')}`);
+      }
+      if (step.attribution !== undefined && (typeof step.attribution !== 'string' || step.attribution.trim() === '')) {
+        this.fail(at('attribution'), where, "field 'attribution': expected the words that credit an outlet or reports, e.g. 'The New York Times reported'");
+      }
       if (step.verification !== undefined && !VERIFICATIONS.includes(step.verification)) {
         this.fail(at('verification'), where, `field 'verification': '${String(step.verification)}' is not one of ${VERIFICATIONS.join(', ')}`);
       }

@@ -1,5 +1,5 @@
 import { replay, type StepResult } from '../engine/replay.js';
-import type { Article, Scenario } from '../engine/scenario.js';
+import type { Article, DatePrecision, Scenario } from '../engine/scenario.js';
 import { leafPaths, type TrackChange } from '../engine/view.js';
 import { OUTCOMES, type Outcome } from '../model/outcome.js';
 
@@ -40,13 +40,16 @@ export interface DiagramLayout {
 export interface ViewStep {
   readonly id: string;
   readonly date: string;
-  readonly datePrecision: 'day' | 'month';
+  readonly datePrecision: DatePrecision;
   readonly kind: 'scenario' | 'timer';
   readonly hypothetical: boolean;
   readonly actor: string;
   readonly event: { readonly type: string; readonly description: string };
-  readonly sources: ReadonlyArray<{ readonly article: string; readonly quote: string; readonly title: string }>;
+  /** Each quote with its article's headline (null when the article carries none). */
+  readonly sources: ReadonlyArray<{ readonly article: string; readonly quote: string; readonly title: string | null }>;
   readonly verification: string | null;
+  /** Who the article credits (`The New York Times reported`), shown with the quote; null when none. */
+  readonly attribution: string | null;
   readonly note?: string;
   /** Every active state path, ancestors included. */
   readonly active: readonly string[];
@@ -62,7 +65,7 @@ export interface ViewRoad {
   readonly title: string;
   /** The step it forks after (null for the record). */
   readonly from: string | null;
-  readonly motivation: { readonly article: string; readonly quote: string; readonly title: string } | null;
+  readonly motivation: { readonly article: string; readonly quote: string; readonly title: string | null } | null;
   readonly outcome: Outcome;
   readonly outcomeText: string;
   readonly steps: readonly ViewStep[];
@@ -94,7 +97,7 @@ function activePaths(value: Parameters<typeof leafPaths>[0]): string[] {
 }
 
 function toViewSteps(steps: readonly StepResult[], articles: readonly Article[], diagram: DiagramLayout, initial: readonly string[]): ViewStep[] {
-  const titles = new Map(articles.map((a) => [a.id, a.title]));
+  const titles = new Map(articles.map((a) => [a.id, a.title ?? null]));
   let before = new Set(initial);
   return steps.map((step) => {
     const active = activePaths(step.state);
@@ -112,8 +115,9 @@ function toViewSteps(steps: readonly StepResult[], articles: readonly Article[],
       hypothetical: step.hypothetical,
       actor: step.actor.name,
       event: step.event,
-      sources: step.sources.map((s) => ({ ...s, title: titles.get(s.article) ?? s.article })),
+      sources: step.sources.map((s) => ({ ...s, title: titles.get(s.article) ?? null })),
       verification: step.verification,
+      attribution: step.attribution,
       ...(step.note ? { note: step.note } : {}),
       active,
       taken,
@@ -131,7 +135,7 @@ export function buildViewData(scenarios: readonly Scenario[], diagram: DiagramLa
   return {
     diagram,
     scenarios: scenarios.map((scenario) => {
-      const titles = new Map(scenario.articles.map((a) => [a.id, a.title]));
+      const titles = new Map(scenario.articles.map((a) => [a.id, a.title ?? null]));
       const road = (name: string | null): ViewRoad => {
         const result = replay(scenario, { branch: name });
         const branch = scenario.branches.find((b) => b.name === name);
@@ -139,7 +143,7 @@ export function buildViewData(scenarios: readonly Scenario[], diagram: DiagramLa
           name,
           title: branch ? branch.title : scenario.title,
           from: branch?.from ?? null,
-          motivation: branch ? { ...branch.motivation, title: titles.get(branch.motivation.article) ?? branch.motivation.article } : null,
+          motivation: branch ? { ...branch.motivation, title: titles.get(branch.motivation.article) ?? null } : null,
           outcome: result.final.outcome,
           outcomeText: OUTCOMES[result.final.outcome],
           steps: toViewSteps(result.steps, scenario.articles, diagram, initial),

@@ -10,6 +10,19 @@ describe('branches of the record', () => {
     expect(new Set(march.branches.map((b: { expectedOutcome: string }) => b.expectedOutcome)).size).toBeGreaterThanOrEqual(5);
   });
 
+  it('shows on each branch line the step it forks after and its first step, so branches with the same outcome differ', async () => {
+    const { code, stdout } = await runCli('list');
+    expect(code).toBe(0);
+    const lines = stdout.split('\n').filter((line) => line.startsWith('  --branch '));
+    expect(lines).toContain(
+      '  --branch russia-rejects-sanctions-follow Russia rejects the proposal outright and the threatened sanctions follow → rejected (after aide-dismisses, then putin-rejects)',
+    );
+    const roads = lines.map((line) => line.slice(line.lastIndexOf(' → ')));
+    expect(new Set(roads).size).toBe(lines.length);
+    // The titles start in one column, as before.
+    expect(new Set(lines.map((line) => line.search(/ [A-Z]/))).size).toBe(1);
+  });
+
   it('runs every branch to its declared outcome with exit 0', async () => {
     const { stdout } = await runCli('list', '--format', 'json');
     const branches: Array<{ name: string; expectedOutcome: string; from: string }> = JSON.parse(stdout).scenarios[0].branches;

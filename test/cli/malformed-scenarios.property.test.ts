@@ -81,7 +81,8 @@ const anyStep: fc.Arbitrary<Json> = fc
       event: anyEvent,
       verification: fc.oneof(fc.constantFrom('claimed', 'reported', 'assessed', 'confirmed'), junk),
       note: fc.oneof(fc.string({ maxLength: 30 }), junk),
-      datePrecision: fc.oneof(fc.constantFrom('day', 'month'), junk),
+      attribution: fc.oneof(fc.constantFrom('The New York Times reported', 'reports', ''), junk),
+      datePrecision: fc.oneof(fc.constantFrom('day', 'month', 'undated'), junk),
       sources: fc.oneof(
         fc.array(fc.record({ article: fc.constantFrom('000', '001', '002', '003'), quote: fc.string({ maxLength: 20 }) }), { maxLength: 2 }),
         junk,

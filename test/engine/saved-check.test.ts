@@ -141,6 +141,12 @@ describe('tampered saved runs', () => {
       "spared.json: field 'position.applied': 42 does not match the 41 steps recorded and 0 skipped"],
     ['sources that are not a list', spared, (r) => (r.state.steps[0].sources = 'none'),
       "spared.json: field 'state.steps[0].sources': expected array, got 'none'"],
+    ['a step without its attribution field', spared, (r) => delete r.state.steps[0].attribution,
+      "spared.json: field 'state.steps[0].attribution': is missing"],
+    ['an empty attribution', spared, (r) => (r.state.steps[0].attribution = ''),
+      "spared.json: field 'state.steps[0].attribution': is empty"],
+    ['a date precision the format does not have', spared, (r) => (r.state.steps[0].datePrecision = 'week'),
+      "spared.json: field 'state.steps[0].datePrecision': 'week' is not one of 'day', 'month', 'undated'"],
     ['an expectation whose verdict was flipped', spared, (r) => (r.state.expectations[0].ok = false),
       "spared.json: field 'state.expectations[0].ok': false, but what was expected and what was found say true"],
     ['an expectation with another outcome', spared, (r) => (r.state.expectations[0].actual.outcome = 'rejected'),
@@ -167,6 +173,13 @@ describe('tampered saved runs', () => {
 
   it.each(cases)('refuses %s in one line naming the file and the field', (_, text, tamper, message) => {
     expect(refusal(text, tamper)).toBe(message);
+  });
+
+  it('refuses a step the calendar fired that carries an attribution or an undated precision', () => {
+    const expired = saveText(replay(record, { branch: 'russia-accepts-truce-expires', until: '2025-06-01' }));
+    const last = JSON.parse(expired).state.steps.length - 1;
+    expect(refusal(expired, (r) => (r.state.steps.at(-1).attribution = 'reports'))).toBe(`spared.json: field 'state.steps[${last}].attribution': a timer has no attribution`);
+    expect(refusal(expired, (r) => (r.state.steps.at(-1).datePrecision = 'undated'))).toBe(`spared.json: field 'state.steps[${last}].datePrecision': a timer falls due on a day, not a 'undated'`);
   });
 
   it('accepts the untampered saves the cases start from', () => {

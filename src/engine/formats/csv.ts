@@ -26,13 +26,14 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 
 /** The columns of the step table before the one-per-track state columns. */
 export const STEP_COLUMNS = [
-  'step', 'date', 'date_precision', 'actor', 'event', 'plover_event', 'plover_mode', 'cameo', 'verification', 'quote', 'article', 'hypothetical',
+  'step', 'date', 'date_precision', 'actor', 'event', 'plover_event', 'plover_mode', 'cameo', 'verification', 'quote', 'article', 'attribution', 'hypothetical',
 ] as const;
 
 /**
  * A replay as a table, one row per step: when (`month` precision when the
- * source names only the month), who did what (with its PLOVER and
- * CAMEO codes), how verified, the first quote and its article, whether it is
+ * source names only the month, `undated` when it gives no day), who did what
+ * (with its PLOVER and CAMEO codes), how verified, the first quote, its
+ * article and who the article credits (`attribution`), whether it is
  * hypothetical, then one column per track with its state labels after the
  * step (several joined with `; `). Steps the calendar fires are rows too.
  */
@@ -55,6 +56,7 @@ export function stepsTable(result: ReplayResult): string[][] {
       step.verification ?? '',
       first?.quote ?? '',
       first?.article ?? '',
+      step.attribution ?? '',
       String(step.hypothetical),
       ...tracks.map((track) => states.get(track) ?? ''),
     ];

@@ -1,7 +1,7 @@
 import { ACTORS, isActorId } from '../../model/actors.js';
 import { EVENTS, isEventType, type CountryCode, type EventInfo, type PloverContext, type PloverEvent } from '../../model/events.js';
 import type { ReplayResult, StepResult } from '../replay.js';
-import type { Article, Scenario, Verification } from '../scenario.js';
+import type { Article, DatePrecision, Scenario, Verification } from '../scenario.js';
 
 /** Who coded the records, in PLOVER's `coder` field. */
 export const PLOVER_CODER = 'ceasefire-lab';
@@ -9,9 +9,12 @@ export const PLOVER_CODER = 'ceasefire-lab';
 /** The article a record's text comes from, as PLOVER's `cite_info`. */
 export interface PloverCiteInfo {
   readonly id: string;
-  readonly title: string;
+  /** The article's own headline; null when it carries none. */
+  readonly title: string | null;
   readonly date: string;
   readonly outlet: string | null;
+  /** Who the article credits for the step (`The New York Times reported`, `reports`), or null. */
+  readonly attribution: string | null;
 }
 
 /**
@@ -35,14 +38,18 @@ export interface PloverRecord {
   /** The article of `text`. */
   readonly cite_info: PloverCiteInfo | null;
   readonly coder: typeof PLOVER_CODER;
+  /** False for a record PLOVER does not code as an event (a bare statement): its `event` and `mode` are then null. */
+  readonly has_event: boolean;
   /** True for a step of a what-if branch: this did not happen. */
   readonly hypothetical: boolean;
   readonly cameo: string;
-  /** `month` when the source names only the month (the date is then its first day). */
-  readonly date_precision: 'day' | 'month';
+  /** `month` when the source names only the month (the date is then its first day); `undated` when it gives no day (the date is the article's). */
+  readonly date_precision: DatePrecision;
   /** The person or body the scenario names for the step (for a few event types, who reported the act). */
   readonly step_actor: string;
   readonly verification: Verification | null;
+  /** Who the article credits for the step (`The New York Times reported`, `told Fox News`, `reports`), or null. */
+  readonly attribution: string | null;
   /** The step's own note (why this date, where the article leaves room). */
   readonly comment: string | null;
   /** Why the event type is coded this way, where the choice is arguable. */
@@ -77,13 +84,15 @@ function record(step: StepResult, id: string, articles: ReadonlyMap<string, Arti
     context: coding.context,
     event_text: step.event.description,
     text: first?.quote ?? null,
-    cite_info: article ? { id: article.id, title: article.title, date: article.date, outlet: article.outlet } : null,
+    cite_info: article ? { id: article.id, title: article.title ?? null, date: article.date, outlet: article.outlet ?? null, attribution: step.attribution } : null,
     coder: PLOVER_CODER,
+    has_event: coding.plover !== null,
     hypothetical: step.hypothetical,
     cameo: coding.cameo,
     date_precision: step.datePrecision,
     step_actor: step.actor.name,
     verification: step.verification,
+    attribution: step.attribution,
     comment: step.note ?? null,
     coding_note: coding.note ?? null,
     sources: step.sources.map(({ article: a, quote }) => ({ article: a, quote })),

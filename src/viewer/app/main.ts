@@ -26,6 +26,18 @@ function displayDate(step: ViewStep): string {
   return step.datePrecision === 'month' ? step.date.slice(0, 7) : step.date;
 }
 
+/** The date as read aloud and in tooltips: an undated step says so. */
+function spokenDate(step: ViewStep): string {
+  return step.datePrecision === 'undated' ? `${step.date} (undated)` : displayDate(step);
+}
+
+/** How a quote's article is named: its own headline when it has one, else its date (never an invented title), then its id. */
+function articleName(scenario: ViewScenario, id: string, title: string | null): string {
+  if (title) return `${title} [${id}]`;
+  const article = scenario.articles.find((a) => a.id === id);
+  return article ? `Article of ${article.date} [${id}]` : `Article [${id}]`;
+}
+
 /** Leaf paths of a live state value, ancestors included, as the diagram names them. */
 function pathsOf(value: unknown, prefix = ''): string[] {
   if (typeof value === 'string') return [`${prefix}${value}`];
@@ -126,7 +138,7 @@ class Viewer {
         const item = document.createElement('li');
         const button = text('button', displayDate(step), step.hypothetical ? 'what-if' : undefined);
         button.type = 'button';
-        button.setAttribute('aria-label', `Go to step ${i + 1}: ${displayDate(step)}, ${step.event.description}`);
+        button.setAttribute('aria-label', `Go to step ${i + 1}: ${spokenDate(step)}, ${step.event.description}`);
         button.title = step.event.description;
         button.addEventListener('click', () => this.move(i));
         item.append(button);
@@ -145,6 +157,10 @@ class Viewer {
     const date = $<HTMLTimeElement>('step-date');
     date.textContent = displayDate(step);
     date.dateTime = step.date;
+    // The article gives no day: the date is the article's, and the reader is told so.
+    const precision = $('step-precision');
+    precision.hidden = step.datePrecision !== 'undated';
+    precision.textContent = step.datePrecision === 'undated' ? ' (undated)' : '';
     $('step-actor').textContent = step.actor;
     const badge = $('step-verification');
     const verification = step.hypothetical ? 'hypothetical' : (step.verification ?? (step.kind === 'timer' ? 'calendar' : ''));
@@ -156,10 +172,12 @@ class Viewer {
       ...step.sources.map((source) => {
         const block = document.createElement('blockquote');
         block.append(text('p', `“${source.quote}”`, 'quote'));
-        block.append(text('cite', `${source.title} [${source.article}]`));
+        block.append(text('cite', articleName(this.scenario, source.article, source.title)));
         return block;
       }),
     );
+    // The article's credit (an outlet, or "reports") stays with its words; set as text, never as HTML.
+    if (step.attribution) quotes.append(text('p', `Attribution: ${step.attribution}`, 'attribution'));
     if (step.sources.length === 0) {
       quotes.append(text('p', step.hypothetical ? 'A hypothetical step: no article reports it.' : 'The calendar moved on: no article reports it.', 'note'));
     }
@@ -195,7 +213,7 @@ class Viewer {
       ...forks.map((road) => {
         const button = text('button', `What if: ${road.title}`);
         button.type = 'button';
-        button.title = road.motivation ? `“${road.motivation.quote}” — ${road.motivation.title}` : '';
+        button.title = road.motivation ? `“${road.motivation.quote}” — ${articleName(this.scenario, road.motivation.article, road.motivation.title)}` : '';
         button.addEventListener('click', () => this.go({ scenario: this.scenario.id, branch: road.name, step: this.index + 2 }));
         return button;
       }),

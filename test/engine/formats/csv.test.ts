@@ -16,7 +16,7 @@ describe('CSV export', () => {
     expect(trackNames()).toEqual(TRACKS);
     expect(header).toEqual([...STEP_COLUMNS, ...TRACKS]);
     expect(header).toEqual([
-      'step', 'date', 'date_precision', 'actor', 'event', 'plover_event', 'plover_mode', 'cameo', 'verification', 'quote', 'article', 'hypothetical', ...TRACKS,
+      'step', 'date', 'date_precision', 'actor', 'event', 'plover_event', 'plover_mode', 'cameo', 'verification', 'quote', 'article', 'attribution', 'hypothetical', ...TRACKS,
     ]);
   });
 

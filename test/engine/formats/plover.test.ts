@@ -5,7 +5,7 @@ import record from '../../../scenarios/march-2025.js';
 
 /** PLOVER's JSON fields (EVENT-CODES.md), then what we add. */
 const PLOVER_FIELDS = ['id', 'date', 'actor', 'recipient', 'event', 'mode', 'context', 'event_text', 'text', 'cite_info', 'coder'];
-const OUR_FIELDS = ['hypothetical', 'cameo', 'date_precision', 'step_actor', 'verification', 'comment', 'coding_note', 'sources'];
+const OUR_FIELDS = ['has_event', 'hypothetical', 'cameo', 'date_precision', 'step_actor', 'verification', 'attribution', 'comment', 'coding_note', 'sources'];
 
 /** Export a run as JSON Lines and read it back line by line with JSON.parse. */
 function exportAndRead(branch: string | null = null): Array<Record<string, unknown>> {
@@ -56,9 +56,31 @@ describe('PLOVER JSON Lines export', () => {
     expect(lines.find((l) => l.id === 'march-2025/record/putin-meets-envoy')).toMatchObject({ actor: 'USA', recipient: 'RUS', cameo: '042' });
   });
 
-  it('writes a bare statement as a null event with its CAMEO code, and an independent body as a null actor', () => {
-    expect(lines.find((l) => l.id === 'march-2025/record/kremlin-no-comment')).toMatchObject({ event: null, mode: null, cameo: '011', actor: 'RUS' });
+  it('marks a bare statement has_event false, with a null event and its CAMEO code, and an independent body as a null actor', () => {
+    expect(lines.find((l) => l.id === 'march-2025/record/kremlin-no-comment')).toMatchObject({ has_event: false, event: null, mode: null, cameo: '011', actor: 'RUS' });
     expect(lines.find((l) => l.id === 'march-2025/record/isw-assesses-sudzha')).toMatchObject({ event: null, actor: null, step_actor: 'Institute for the Study of War' });
+  });
+
+  it('marks every record with a PLOVER event has_event true, and every other has_event false', () => {
+    for (const line of lines) expect(line.has_event, String(line.id)).toBe(line.event !== null);
+    expect(lines.some((l) => l.has_event === false)).toBe(true);
+  });
+
+  it('cites the articles with no headline, as they carry none', () => {
+    const cited = lines.filter((l) => l.cite_info !== null);
+    expect(cited.length).toBeGreaterThan(0);
+    for (const line of cited) expect(line.cite_info).toMatchObject({ title: null, outlet: null, attribution: null });
+  });
+
+  it('writes cite_info.title null for an article whose headline is left out, never one made up', () => {
+    const scenario = defineScenario({
+      id: 'no-headline',
+      title: 'No headline',
+      description: 'test',
+      articles: [{ id: 'a', file: 'a.txt', date: '2025-03-11', outlet: null }],
+      steps: [{ id: 'table', date: '2025-03-11', event: 'proposal.table', actor: 'united-states', sources: [{ article: 'a', quote: 'q' }] }],
+    });
+    expect(ploverRecords(scenario, replay(scenario))[0]!.cite_info).toEqual({ id: 'a', title: null, date: '2025-03-11', outlet: null, attribution: null });
   });
 
   it('marks the steps after a branch forks as hypothetical and leaves out the days the calendar fires', () => {
