@@ -41,6 +41,7 @@ const record: Step[] = [
   {
     id: 'ceasefire-proposed',
     date: '2025-03-11',
+    datePrecision: 'undated',
     note: 'The articles give no day for the proposal; it was on the table by the talks in Saudi Arabia.',
     actor: 'united-states',
     event: 'proposal.table',
@@ -50,6 +51,7 @@ const record: Step[] = [
   {
     id: 'saudi-arabia-talks',
     date: '2025-03-11',
+    datePrecision: 'undated',
     note: 'The articles give no day: held "earlier this week" in Saudi Arabia, before the aid pause was lifted on Tuesday; dated to that Tuesday.',
     actor: 'united-states',
     event: 'proposal.present',
@@ -106,6 +108,7 @@ const record: Step[] = [
   {
     id: 'advisers-call',
     date: '2025-03-12',
+    attribution: 'Karoline Leavitt told Fox News',
     actor: 'waltz',
     event: 'channel.advisersCall',
     verification: 'reported',
@@ -161,6 +164,7 @@ const record: Step[] = [
   {
     id: 'commander-dismissed',
     date: '2025-03-12',
+    attribution: 'told Ukrainian media outlet Suspilne',
     actor: 'krasylnykov',
     event: 'ukraine.dismissCommander',
     verification: 'reported',
@@ -184,6 +188,7 @@ const record: Step[] = [
   {
     id: 'sanctions-threatened',
     date: '2025-03-13',
+    datePrecision: 'undated',
     note: 'The article gives no day for the threats; dated by the article that reports them.',
     actor: 'trump',
     event: 'us.threatenSanctions',
@@ -193,6 +198,8 @@ const record: Step[] = [
   {
     id: 'envoy-announced',
     date: '2025-03-13',
+    datePrecision: 'undated',
+    attribution: 'Karoline Leavitt told Fox News',
     note: "The article gives no day for Leavitt's remarks to Fox News; dated by the article that reports them.",
     actor: 'leavitt',
     event: 'envoy.announce',
@@ -221,6 +228,7 @@ const record: Step[] = [
   {
     id: 'envoy-arrives',
     date: '2025-03-13',
+    datePrecision: 'undated',
     note: "The article gives no day for the arrival; dated by the article, whose Thursday report has the negotiators on their way.",
     actor: 'witkoff',
     event: 'envoy.arrive',
@@ -230,6 +238,7 @@ const record: Step[] = [
   {
     id: 'aide-dismisses',
     date: '2025-03-13',
+    datePrecision: 'undated',
     note: 'The article gives no day: "Earlier" than Putin\'s Thursday remarks; dated by the article.',
     actor: 'ushakov',
     event: 'russia.aideDismisses',
@@ -241,6 +250,7 @@ const record: Step[] = [
   {
     id: 'adviser-contacts-confirmed',
     date: '2025-03-13',
+    datePrecision: 'undated',
     note: 'The article gives no day for these comments; dated by the article.',
     actor: 'ushakov',
     event: 'channel.confirmContacts',
@@ -277,6 +287,7 @@ const record: Step[] = [
   {
     id: 'trump-very-disappointing',
     date: '2025-03-13',
+    datePrecision: 'undated',
     note: "The article gives no day for Trump's remarks at the White House; dated by the article.",
     actor: 'trump',
     event: 'us.pressRussia',
@@ -289,6 +300,7 @@ const record: Step[] = [
   {
     id: 'us-officials-hope',
     date: '2025-03-13',
+    datePrecision: 'undated',
     note: 'The article gives no day for the officials\' remark; dated by the article.',
     actor: 'united-states',
     event: 'us.pressRussia',
@@ -298,6 +310,7 @@ const record: Step[] = [
   {
     id: 'putin-meets-envoy',
     date: '2025-03-13',
+    attribution: 'reports',
     note: 'Dated by Trump\'s Friday post on discussions with Putin "yesterday" (step trump-hails-talks).',
     actor: 'putin',
     event: 'envoy.meetPresident',
@@ -309,6 +322,7 @@ const record: Step[] = [
   {
     id: 'envoy-asked-to-convey',
     date: '2025-03-13',
+    attribution: 'reports',
     note: 'Asked at the meeting with the envoy; the articles do not report the thoughts delivered.',
     actor: 'putin',
     event: 'russia.askEnvoyToConvey',
@@ -318,6 +332,7 @@ const record: Step[] = [
   {
     id: 'zelenskyy-warns-of-stalling',
     date: '2025-03-13',
+    attribution: 'The New York Times reported',
     actor: 'zelenskyy',
     event: 'ukraine.warnOfStalling',
     verification: 'reported',
@@ -329,6 +344,7 @@ const record: Step[] = [
   {
     id: 'intelligence-maximalist-goals',
     date: '2025-03-13',
+    attribution: 'The Washington Post reported',
     note: 'The intelligence reports are dated only "as recently as this month"; dated by The Washington Post\'s Thursday report.',
     actor: 'us-intelligence',
     event: 'us.intelligenceReport',

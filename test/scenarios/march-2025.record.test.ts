@@ -91,3 +91,31 @@ describe('the March 2025 record says what the articles say', () => {
     expect(EVENTS['envoy.arrive'].cameo).toBe('042');
   });
 });
+
+describe('the March 2025 record keeps the articles\' credits and dates', () => {
+  // What the articles attribute to an outlet, a named interview or "reports", step by step.
+  const CREDITS: Record<string, string> = {
+    'zelenskyy-warns-of-stalling': 'The New York Times reported',
+    'intelligence-maximalist-goals': 'The Washington Post reported',
+    'putin-meets-envoy': 'reports',
+    'envoy-asked-to-convey': 'reports',
+    'commander-dismissed': 'told Ukrainian media outlet Suspilne',
+    'advisers-call': 'Karoline Leavitt told Fox News',
+    'envoy-announced': 'Karoline Leavitt told Fox News',
+  };
+
+  it('credits every step the articles attribute to an outlet or to reports, in the JSON and the CSV', async () => {
+    const steps = (await run()).steps as Array<RunStep & { attribution: string | null }>;
+    const credited = Object.fromEntries(steps.filter((s) => s.attribution !== null).map((s) => [s.id, s.attribution]));
+    expect(credited).toEqual(CREDITS);
+    const csv = (await runCli('export', 'csv', 'march-2025')).stdout;
+    for (const [id, credit] of Object.entries(CREDITS)) expect(csv.split('\r\n').find((row) => row.startsWith(`${id},`))).toContain(`,${credit},`);
+  });
+
+  it('marks a day the articles do not give as undated, with a note saying how it was dated', async () => {
+    const steps = (await run()).steps as Array<RunStep & { datePrecision: string; note?: string }>;
+    const undated = steps.filter((s) => s.datePrecision === 'undated');
+    expect(undated.map((s) => s.id)).toEqual(expect.arrayContaining(['ceasefire-proposed', 'sanctions-threatened', 'envoy-announced']));
+    for (const step of undated) expect(step.note, step.id).toMatch(/no day|dated by/);
+  });
+});
