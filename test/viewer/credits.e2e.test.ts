@@ -45,7 +45,7 @@ describe('the step panel', () => {
   it('shows the attribution with the quote as text, says the day is undated and names the article without a headline', { timeout: 60_000 }, async () => {
     seen = await visit(browser);
     const { page } = seen;
-    await open(page, `${viewer.url}#scenario=credited&step=36`);
+    await open(page, `${viewer.url}#scenario=credited&step=38`);
     const now = await story(page);
     expect(now.date).toBe('2025-03-14');
     expect(now.quotes).toEqual(['“Putin will drag out a deal for a ceasefire because he is not interested in peace”']);

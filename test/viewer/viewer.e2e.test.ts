@@ -23,12 +23,12 @@ import type { ViewData } from '../../src/viewer/view-data.js';
 import { currentTimelineStep, launchBrowser, litStates, open, placeInWindow, screenshot, story, takenEvents, visit, type Visit } from './_browser.js';
 
 const SLOW = { timeout: 60_000 };
-const STEPS = 35;
+const STEPS = 37;
 const ARGUED = 'proposal.underConsideration.agreedInPrinciple';
 const REJECTS = 'russia-rejects-sanctions-follow';
 const REJECTS_TITLE = 'Russia rejects the proposal outright and the threatened sanctions follow';
 const COLLAPSES = 'truce-collapses';
-const COLLAPSES_TITLE = 'Terms are agreed and the truce starts, then collapses on a reported violation';
+const COLLAPSES_TITLE = 'Both parties accept revised terms and the truce starts; a violation is reported, then confirmed, and the truce collapses';
 const QUIET_IO = { stdout: { write: () => true }, stderr: { write: () => true } };
 
 let data: ViewData;
@@ -79,7 +79,7 @@ describe('the classroom viewer in a browser', () => {
       date: '2024-08',
       actor: 'Ukrainian forces',
       event: "Ukraine's forces cross into Russia's Kursk region and occupy ground.",
-      verification: 'confirmed',
+      verification: 'reported',
     });
     expect((await story(page)).quotes.length).toBeGreaterThan(0);
     expect(await previousButton(page).isDisabled()).toBe(true);
@@ -250,36 +250,36 @@ describe('the classroom viewer in a browser', () => {
     expect(hashOf(page)).toBe(`#scenario=march-2025&branch=${REJECTS}&step=24`);
 
     // At the end of the record, the many roads not taken; take the truce that collapses.
-    await page.goto(place('scenario=march-2025&step=35'));
+    await page.goto(place('scenario=march-2025&step=37'));
     await expect.poll(() => counter(page)).toBe(`Step ${STEPS} of ${STEPS}`);
     expect(await banner.isHidden()).toBe(true);
     expect(await page.locator('#fork').isVisible()).toBe(true);
     expect(await page.locator('#fork-choices button').count()).toBeGreaterThanOrEqual(2);
     await screenshot(page, '05-fork-at-plea-to-spare');
     await page.getByRole('button', { name: `What if: ${COLLAPSES_TITLE}` }).click();
-    expect(await story(page)).toMatchObject({ counter: 'Step 36 of 39', verification: 'hypothetical' });
+    expect(await story(page)).toMatchObject({ counter: 'Step 38 of 43', verification: 'hypothetical' });
     expect(await banner.isVisible()).toBe(true);
     expect(await banner.textContent()).toBe(`Hypothetical branch: ${COLLAPSES_TITLE}. This did not happen.`);
     expect(await branchSelect(page).inputValue()).toBe(COLLAPSES);
-    expect(hashOf(page)).toBe(`#scenario=march-2025&branch=${COLLAPSES}&step=36`);
+    expect(hashOf(page)).toBe(`#scenario=march-2025&branch=${COLLAPSES}&step=38`);
     expect(await page.locator('#fork').isHidden()).toBe(true);
 
     // One step back is the fork point again, which leads back to the record.
     await previousButton(page).click();
-    expect(await story(page)).toMatchObject({ counter: 'Step 35 of 39', date: '2025-03-14' });
+    expect(await story(page)).toMatchObject({ counter: 'Step 37 of 43', date: '2025-03-14' });
     expect(await banner.isHidden()).toBe(true);
     await page.getByRole('button', { name: 'Back to the record' }).click();
     expect(await story(page)).toMatchObject({ counter: `Step ${STEPS} of ${STEPS}`, actor: 'Donald Trump' });
     expect(await branchSelect(page).inputValue()).toBe('');
-    expect(hashOf(page)).toBe('#scenario=march-2025&step=35');
+    expect(hashOf(page)).toBe('#scenario=march-2025&step=37');
   });
 
   it('keeps the place on reload and opens a shared link at that place', SLOW, async () => {
     const first = await newVisit();
-    await open(first.page, place('scenario=march-2025&step=35'));
+    await open(first.page, place('scenario=march-2025&step=37'));
     await first.page.getByRole('button', { name: `What if: ${COLLAPSES_TITLE}` }).click();
     await nextButton(first.page).click();
-    expect(await counter(first.page)).toBe('Step 37 of 39');
+    expect(await counter(first.page)).toBe('Step 39 of 43');
     const before = await story(first.page);
 
     await first.page.reload();
@@ -287,26 +287,26 @@ describe('the classroom viewer in a browser', () => {
     expect(await story(first.page)).toEqual(before);
     expect(await branchSelect(first.page).inputValue()).toBe(COLLAPSES);
     expect(await first.page.locator('#hypothetical').isVisible()).toBe(true);
-    expect(hashOf(first.page)).toBe(`#scenario=march-2025&branch=${COLLAPSES}&step=37`);
+    expect(hashOf(first.page)).toBe(`#scenario=march-2025&branch=${COLLAPSES}&step=39`);
 
     // Someone else opens the shared link, in a fresh browser context.
     const second = await newVisit();
-    await open(second.page, place(`scenario=march-2025&branch=${COLLAPSES}&step=38`));
+    await open(second.page, place(`scenario=march-2025&branch=${COLLAPSES}&step=41`));
     expect(await story(second.page)).toMatchObject({
-      counter: 'Step 38 of 39',
+      counter: 'Step 41 of 43',
       date: '2025-03-30',
       event: 'The ceasefire comes into force for 30 days.',
       verification: 'hypothetical',
     });
     expect(await branchSelect(second.page).inputValue()).toBe(COLLAPSES);
     expect(await second.page.locator('#hypothetical').textContent()).toBe(`Hypothetical branch: ${COLLAPSES_TITLE}. This did not happen.`);
-    expect(await currentTimelineStep(second.page)).toBe(38);
-    expect(await litStates(second.page)).toContain('proposal.inForce.running');
+    expect(await currentTimelineStep(second.page)).toBe(41);
+    expect(await litStates(second.page)).toContain('proposal.inForce.term.running');
     expect(await litStates(second.page)).not.toContain(ARGUED);
     // A hypothetical step has no article to quote, and says so.
     expect(await second.page.locator('#step-quotes blockquote').count()).toBe(0);
     expect(await second.page.locator('#step-quotes').textContent()).toBe('A hypothetical step: no article reports it.');
-    await screenshot(second.page, '06-shared-link-truce-collapses-38');
+    await screenshot(second.page, '06-shared-link-truce-collapses-41');
   });
 
   // The badge and the what-if banner once shared a class, and the badge's text vanished into its background.
