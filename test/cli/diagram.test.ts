@@ -26,15 +26,15 @@ describe('ceasefire diagram', () => {
 
   it('highlights where a scenario stands after its last step', async () => {
     const { stdout } = await diagram({ highlight: 'march-2025' });
-    expect(stdout).toContain("%% active states: march-2025, after step 35 'plea-to-spare' (2025-03-14)");
+    expect(stdout).toContain("%% active states: march-2025, after step 37 'plea-to-spare' (2025-03-14)");
     expect(stdout).toMatch(/\n {2}class [\w,]*ceasefire_proposal_underConsideration_agreedInPrinciple[\w,]* active\n/);
   });
 
   it('highlights a branch after a chosen step, or the initial state at step 0', async () => {
-    const { stdout } = await diagram({ format: 'json', highlight: 'march-2025', branch: 'truce-collapses', step: '38' });
+    const { stdout } = await diagram({ format: 'json', highlight: 'march-2025', branch: 'truce-collapses', step: '41' });
     const json = JSON.parse(stdout);
-    expect(json.highlight).toEqual({ scenario: 'march-2025', branch: 'truce-collapses', step: 38, stepId: 'truce-starts', date: '2025-03-30' });
-    expect(json.active).toContain('proposal.inForce.running');
+    expect(json.highlight).toEqual({ scenario: 'march-2025', branch: 'truce-collapses', step: 41, stepId: 'truce-starts', date: '2025-03-30' });
+    expect(json.active).toEqual(expect.arrayContaining(['proposal.inForce.term.running', 'proposal.inForce.violations.noneReported']));
     const start = JSON.parse((await diagram({ format: 'json', highlight: 'march-2025', step: '0' })).stdout);
     expect(start.highlight).toMatchObject({ step: 0, stepId: null, date: null });
     expect(start.active).toContain('proposal.none');
@@ -60,7 +60,7 @@ describe('ceasefire diagram', () => {
 describe('ceasefire diagram: bad input', () => {
   it.each([
     ['an unknown format', { format: 'svg' }, "--format: unknown diagram format 'svg' (known: mermaid, dot, json)"],
-    ['a step past the end', { highlight: 'march-2025', step: '36' }, "--step: '36' is not a step number of this run (0 to 35"],
+    ['a step past the end', { highlight: 'march-2025', step: '38' }, "--step: '38' is not a step number of this run (0 to 37"],
     ['a step that is not a number', { highlight: 'march-2025', step: 'last' }, "--step: 'last' is not a step number"],
     ['--step without --highlight', { step: '3' }, '--branch and --step choose the run to highlight'],
     ['--branch without --highlight', { branch: 'truce-collapses' }, '--branch and --step choose the run to highlight'],

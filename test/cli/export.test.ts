@@ -21,7 +21,7 @@ describe('ceasefire export plover', () => {
     const { code, stdout, stderr } = await exportTo('plover', 'march-2025');
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     const records = stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
-    expect(records).toHaveLength(35);
+    expect(records).toHaveLength(37);
     expect(records[0]).toMatchObject({ id: 'march-2025/record/kursk-incursion', actor: 'UKR', recipient: 'RUS', event: 'COERCE', coder: 'ceasefire-lab', hypothetical: false });
   });
 
@@ -39,8 +39,8 @@ describe('ceasefire export plover', () => {
     const out = join(folder, 'record.jsonl');
     const { code, stdout } = await exportTo('plover', 'march-2025', { out });
     expect(code).toBe(0);
-    expect(stdout).toBe(`Wrote 35 PLOVER records to ${out}.\n`);
-    expect(readFileSync(out, 'utf8').split('\n').filter(Boolean)).toHaveLength(35);
+    expect(stdout).toBe(`Wrote 37 PLOVER records to ${out}.\n`);
+    expect(readFileSync(out, 'utf8').split('\n').filter(Boolean)).toHaveLength(37);
     expect(readdirSync(folder)).toEqual(['record.jsonl']);
   });
 
@@ -63,7 +63,7 @@ describe('ceasefire export csv', () => {
     expect(code).toBe(0);
     const [header, ...rows] = parseCsv(stdout);
     expect(header!.slice(0, 4)).toEqual(['step', 'date', 'date_precision', 'actor']);
-    expect(rows).toHaveLength(35);
+    expect(rows).toHaveLength(37);
   });
 
   it('writes a branch to --out, including the day the truce expires', async () => {

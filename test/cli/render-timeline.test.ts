@@ -17,7 +17,7 @@ describe('the text timeline', () => {
     const lines = text.split('\n');
     expect(lines.filter((l) => l.startsWith('┌'))).toHaveLength(1);
     expect(lines.filter((l) => l.startsWith('└'))).toHaveLength(1);
-    // The header's separator and one between each pair of the 35 steps.
-    expect(lines.filter((l) => l.startsWith('├'))).toHaveLength(35);
+    // The header's separator and one between each pair of the 37 steps.
+    expect(lines.filter((l) => l.startsWith('├'))).toHaveLength(37);
   });
 });

@@ -28,7 +28,7 @@ describe('ceasefire run', () => {
     expect(stdout).toMatch(/2025-03-13 +│ Vladimir Putin/);
     expect(stdout).toContain('  proposal     under consideration: agreed in principle');
     expect(stdout).toContain('  aid          restored');
-    expect(stdout).toContain("Sumy: Noven'ke taken");
+    expect(stdout).toContain("Sumy: Noven'ke capture claimed");
     expect(stdout).toContain('Outcome: agreed-in-principle');
     expect(stdout).toMatch(/Expectations:\n {2}all \d+ hold/);
   });

@@ -8,12 +8,14 @@ import { addDays } from '../../src/model/calendar.js';
 import record from '../../scenarios/march-2025.js';
 
 const end = replay(record).snapshot;
+// A truce in force with its term, extension and violations: small enough for xstate/graph's own search.
+const truce = replay(record, { branch: 'encircled-troops-spared' }).snapshot;
 const invariant = (name: string): Invariant => INVARIANTS.find((i) => i.name === name)!;
 
 describe('the explorer', () => {
   it('finds exactly the reachable states xstate/graph finds on the shipped model', () => {
-    const ours = explore(ceasefireMachine, end);
-    const theirs = getShortestPaths(ceasefireMachine, { fromState: end, events: ((snapshot: never) => eventsToTry(ceasefireMachine, snapshot)) as never, serializeState: (s) => stateKey(s as never) });
+    const ours = explore(ceasefireMachine, truce);
+    const theirs = getShortestPaths(ceasefireMachine, { fromState: truce, events: ((snapshot: never) => eventsToTry(ceasefireMachine, snapshot)) as never, serializeState: (s) => stateKey(s as never) });
     const reference = new Set(theirs.map((p) => stateKey(p.state as never)));
     const found = new Set(Array.from({ length: ours.size }, (_, i) => ours.keyOf(i)));
     expect(found.size).toBe(reference.size);
@@ -22,8 +24,8 @@ describe('the explorer', () => {
   });
 
   it('finds the same graph whether or not it reuses effects across states', () => {
-    const fast = explore(ceasefireMachine, end);
-    const plain = explore(ceasefireMachine, end, { reuse: false });
+    const fast = explore(ceasefireMachine, truce);
+    const plain = explore(ceasefireMachine, truce, { reuse: false });
     expect(fast.size).toBe(plain.size);
     expect(fast.transitions).toBe(plain.transitions);
     expect(Array.from({ length: fast.size }, (_, i) => fast.keyOf(i))).toEqual(Array.from({ length: plain.size }, (_, i) => plain.keyOf(i)));
