@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { loadScenario } from '../src/cli/load.js';
 import { citedQuotes } from '../src/engine/quotes.js';
+import { scenarioProse } from '../src/engine/names.js';
+import { modelProse } from '../src/cli/verify-quotes.js';
 import {
   ELISION,
   commandKey,
@@ -284,14 +286,16 @@ const FIXTURES: readonly Fixture[] = [
   {
     file: './articles',
     // The articles themselves are not part of the project (and it must not read them from elsewhere): each
-    // article's file is made of the very quotes the record cites from it, so every quote is verbatim in it.
+    // article's file is made of the very quotes the record cites from it, so every quote is verbatim in it,
+    // and the first also of the record's and the model's own words, so every name is in one (CI checks the real ones).
     async write(dir) {
       const scenario = await loadScenario('march-2025');
       const folder = join(dir, 'articles');
       mkdirSync(folder);
-      for (const article of scenario.articles) {
+      const prose = [...scenarioProse(scenario), ...modelProse()].map((p) => p.text);
+      for (const [i, article] of scenario.articles.entries()) {
         const quotes = citedQuotes(scenario).filter(({ source }) => source.article === article.id).map(({ source }) => source.quote);
-        writeFileSync(join(folder, article.file), `${[...new Set(quotes)].join('\n\n')}\n`);
+        writeFileSync(join(folder, article.file), `${[...new Set(quotes), ...(i === 0 ? prose : [])].join('\n\n')}\n`);
       }
     },
   },

@@ -1,8 +1,14 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScenarioError } from '../engine/errors.js';
+import { findNameProblems, scenarioProse, type Prose } from '../engine/names.js';
 import { findQuoteProblems } from '../engine/quotes.js';
 import type { Article, Scenario } from '../engine/scenario.js';
+import { allStates, stateLabel } from '../engine/statechart.js';
+import { ACTORS } from '../model/actors.js';
+import { ceasefireMachine } from '../model/ceasefire.machine.js';
+import { EVENTS } from '../model/events.js';
+import { OUTCOMES } from '../model/outcome.js';
 import { readInput } from './input.js';
 import { EXIT, oneLine, type CliIO } from './io.js';
 
@@ -17,17 +23,37 @@ function articleReader(dir: string): (article: Article) => string | undefined {
   };
 }
 
-/** `ceasefire verify-quotes`: exit 0 when every quote is verbatim in its article, else 1 naming each. */
+/** The model's own words a reader of any run sees: event descriptions, actors, state labels and descriptions, outcomes. */
+export function modelProse(): Prose[] {
+  return [
+    ...Object.entries(EVENTS).map(([type, info]) => ({ usedAt: `event ${type}`, text: info.description })),
+    ...Object.entries(ACTORS).flatMap(([id, actor]) => [{ usedAt: `actor ${id}`, text: actor.name }, { usedAt: `actor ${id} role`, text: actor.role }]),
+    ...allStates(ceasefireMachine.root).flatMap((node) => [
+      { usedAt: `state ${node.path.join('.')}`, text: stateLabel(node) },
+      ...(node.description === undefined ? [] : [{ usedAt: `state ${node.path.join('.')} description`, text: node.description }]),
+    ]),
+    ...Object.entries(OUTCOMES).map(([name, text]) => ({ usedAt: `outcome ${name}`, text })),
+  ];
+}
+
+/**
+ * `ceasefire verify-quotes`: exit 0 when every quote is verbatim in its article
+ * and every name the scenario and its model use is in the articles, else 1 naming each.
+ */
 export function verifyQuotes(scenario: Scenario, dir: string, io: CliIO): number {
-  const problems = findQuoteProblems(scenario, articleReader(dir));
+  const read = articleReader(dir);
+  const problems = findQuoteProblems(scenario, read);
   for (const p of problems) {
     const why = p.reason === 'article-missing' ? `article ${p.article} not found in ${dir}` : `not verbatim in article ${p.article}`;
     io.stdout.write(`✗ ${p.citedAt}: ${why}: “${p.quote}”\n`);
   }
-  if (problems.length) {
-    io.stderr.write(`ceasefire: ${oneLine(`${problems.length} quote(s) of ${scenario.id} are not verbatim in their articles`)}\n`);
-    return EXIT.failed;
-  }
+  const texts = scenario.articles.flatMap((article) => read(article) ?? []);
+  const names = texts.length === scenario.articles.length ? findNameProblems([...scenarioProse(scenario), ...modelProse()], texts) : [];
+  for (const n of names) io.stdout.write(`✗ ${n.usedAt}: '${n.name}' is a name no article uses\n`);
+  if (problems.length) io.stderr.write(`ceasefire: ${oneLine(`${problems.length} quote(s) of ${scenario.id} are not verbatim in their articles`)}\n`);
+  if (names.length) io.stderr.write(`ceasefire: ${oneLine(`${names.length} name(s) in ${scenario.id} or its model are in no article`)}\n`);
+  if (problems.length || names.length) return EXIT.failed;
   io.stdout.write(`✓ every quote of ${scenario.id} is verbatim in its article (${scenario.articles.length} articles)\n`);
+  io.stdout.write(`✓ every name ${scenario.id} and its model use (places, people, outlets) is in the articles\n`);
   return EXIT.ok;
 }

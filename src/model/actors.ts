@@ -18,13 +18,13 @@ export const ACTORS = {
   zelenskyy: { name: 'Volodymyr Zelenskyy', role: 'President of Ukraine', country: 'UKR' },
   syrskyi: { name: 'Oleksandr Syrskyi', role: "Ukraine's top military commander", country: 'UKR' },
   krasylnykov: { name: 'Dmytro Krasylnykov', role: "Commander of Ukraine's Northern Operational Command", country: 'UKR' },
-  'ukrainian-forces': { name: 'Ukrainian forces', role: 'Armed Forces of Ukraine', country: 'UKR' },
+  'ukrainian-forces': { name: 'Ukrainian forces', role: "Ukraine's military forces", country: 'UKR' },
   russia: { name: 'Russia', role: 'Russian government', country: 'RUS' },
   putin: { name: 'Vladimir Putin', role: 'President of Russia', country: 'RUS' },
   peskov: { name: 'Dmitry Peskov', role: 'Kremlin spokesman', country: 'RUS' },
   ushakov: { name: 'Yuri Ushakov', role: 'Russian presidential aide for foreign policy', country: 'RUS' },
   'russian-defense-ministry': { name: 'Russian Defense Ministry', role: 'Ministry of Defense of Russia', country: 'RUS' },
-  'russian-forces': { name: 'Russian forces', role: 'Armed Forces of Russia', country: 'RUS' },
+  'russian-forces': { name: 'Russian forces', role: "Russia's military forces", country: 'RUS' },
   isw: { name: 'Institute for the Study of War', role: 'Washington-based think tank', country: null },
 } as const satisfies Record<string, ActorInfo>;
 

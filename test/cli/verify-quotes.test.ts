@@ -21,3 +21,45 @@ describe('ceasefire verify-quotes', () => {
     expect(stderr).toBe("ceasefire: --articles: folder '/no/such/dir' does not exist\n");
   });
 });
+
+describe('ceasefire verify-quotes: names', () => {
+  const ARTICLE = 'U.S. officials presented the plan to Ukrainian officials during talks in Saudi Arabia on Tuesday.';
+  const scenario = (note: string) => `id: talks
+title: The talks in Saudi Arabia
+description: One step, to check names.
+articles:
+  - { id: '900', file: 900.txt, date: 2025-03-11, outlet: null }
+steps:
+  - id: plan-presented
+    date: 2025-03-11
+    actor: united-states
+    event: proposal.present
+    sources: [{ article: '900', quote: presented the plan to Ukrainian officials }]
+    note: ${note}
+`;
+  const check = async (note: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'names-'));
+    writeFileSync(join(dir, '900.txt'), ARTICLE);
+    writeFileSync(join(dir, 'talks.yaml'), scenario(note));
+    return runCli('verify-quotes', join(dir, 'talks.yaml'), '--articles', dir);
+  };
+
+  it('names a place the scenario adds to its articles, such as a city they never give, and exits 1', async () => {
+    const { code, stdout, stderr } = await check('The talks were held in Jeddah, on the Red Sea.');
+    expect(code).toBe(1);
+    expect(stdout.split('\n').filter((line) => line.startsWith('✗ plan-presented'))).toEqual([
+      "✗ plan-presented note: 'Jeddah' is a name no article uses",
+      "✗ plan-presented note: 'Red' is a name no article uses",
+      "✗ plan-presented note: 'Sea' is a name no article uses",
+    ]);
+    // The model's own names (Kursk, Moscow, …) are not in this one-line article either.
+    expect(stdout).toContain("✗ event ukraine.launchIncursion: 'Kursk' is a name no article uses\n");
+    expect(stderr).toMatch(/^ceasefire: \d+ name\(s\) in talks or its model are in no article\n$/);
+  });
+
+  it('passes names the articles use, in any case, and words that only begin a sentence', async () => {
+    const { stdout } = await check("Dated by the article's Tuesday. U.S. officials met in Saudi Arabia; \"Plan\" is theirs.");
+    expect(stdout).toContain("✗ event ukraine.launchIncursion: 'Kursk'");
+    expect(stdout).not.toContain('plan-presented');
+  });
+});

@@ -186,10 +186,11 @@ describe('the ceasefire machine', () => {
       ['russia.claimSettlements', '2025-03-14'],
       ['russia.claimNovenke', '2025-03-14'],
       ['us.reportEncirclement', '2025-03-14'],
+      ['russia.bombardKursk', '2025-03-14'],
     ]);
-    expect(claimed.matches({ battlefield: { kursk: 'recaptureClaimed', sumy: 'novenkeCaptureClaimed' }, troops: { encirclement: 'encirclementClaimed' } })).toBe(true);
-    const assessed = apply([['isw.assessNovenke', '2025-03-15'], ['isw.assessSettlements', '2025-03-15']], claimed);
-    expect(assessed.matches({ battlefield: { kursk: 'recaptureAssessed', sumy: 'novenkeCaptureAssessed' } })).toBe(true);
+    expect(claimed.matches({ battlefield: { kursk: 'recaptureClaimed', sumy: 'novenkeCaptureClaimed', sudzha: { damage: 'destructionClaimed' } }, troops: { encirclement: 'encirclementClaimed' } })).toBe(true);
+    const assessed = apply([['isw.assessNovenke', '2025-03-15'], ['isw.assessSettlements', '2025-03-15'], ['isw.assessEncirclement', '2025-03-15']], claimed);
+    expect(assessed.matches({ battlefield: { kursk: 'recaptureAssessed', sumy: 'novenkeCaptureAssessed' }, troops: { encirclement: 'encirclementAssessed' } })).toBe(true);
   });
 
   it('asks the envoy to convey Moscow\'s thoughts without saying they were delivered', () => {

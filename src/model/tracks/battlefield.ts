@@ -49,7 +49,8 @@ export const battlefieldTrack = ceasefireSetup.createStateConfig({
               description: 'No report of Sudzha being destroyed.',
               on: { 'russia.bombardKursk': to('destructionClaimed') },
             },
-            destructionClaimed: { description: "Ukraine's commander says Russian strikes have almost completely destroyed Sudzha." },
+            // No assessment event: the town's control is assessed in thirdParty; one here would double the explored states.
+            destructionClaimed: { description: "Ukraine's commander says Russian strikes have almost completely destroyed Sudzha; not independently verified." },
           },
         },
         russianClaim: {

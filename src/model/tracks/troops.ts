@@ -11,15 +11,19 @@ export const troopsTrack = ceasefireSetup.createStateConfig({
   type: 'parallel',
   states: {
     encirclement: {
-      description: 'Whether the troops are encircled: a claim, not independently confirmed.',
+      description: 'Whether the troops are encircled: a claim until an independent assessment backs it.',
       initial: 'notReported',
       states: {
         notReported: {
           description: 'No encirclement of Ukrainian troops has been reported.',
           on: { 'us.reportEncirclement': to('encirclementClaimed') },
         },
-        // No confirmation event: it would double the explored state space; a claim it stays.
-        encirclementClaimed: { description: 'The U.S. president says thousands of Ukrainian troops are surrounded; not independently confirmed.' },
+        // A claim stays a claim until a transition of its own: an independent assessment.
+        encirclementClaimed: {
+          description: 'The U.S. president says thousands of Ukrainian troops are surrounded; not independently confirmed.',
+          on: { 'isw.assessEncirclement': to('encirclementAssessed') },
+        },
+        encirclementAssessed: { description: 'An independent assessment backs the claimed encirclement.' },
       },
     },
     fate: {
