@@ -111,7 +111,8 @@ const record: Step[] = [
     attribution: 'Karoline Leavitt told Fox News',
     actor: 'waltz',
     event: 'channel.advisersCall',
-    verification: 'reported',
+    verification: 'confirmed',
+    note: "The White House's press secretary states its adviser's call on the record.",
     sources: [{ article: '000', quote: 'national security adviser Mike Waltz spoke Wednesday with his Russian counterpart' }],
   },
   {

@@ -112,6 +112,16 @@ describe('the March 2025 record keeps the articles\' credits and dates', () => {
     for (const [id, credit] of Object.entries(CREDITS)) expect(csv.split('\r\n').find((row) => row.startsWith(`${id},`))).toContain(`,${credit},`);
   });
 
+  it('applies the verification levels uniformly: claims, reports and assessments as the README defines them', async () => {
+    const steps = (await run()).steps as Array<RunStep & { attribution: string | null }>;
+    const level = (pick: (s: (typeof steps)[number]) => boolean) => [...new Set(steps.filter(pick).map((s) => s.verification))];
+    expect(level((s) => s.actor === 'Russian Defense Ministry')).toEqual(['claimed']);
+    expect(level((s) => s.event.type === 'ukraine.reportManeuver' || s.event.type === 'us.reportEncirclement')).toEqual(['claimed']);
+    expect(level((s) => /\breport(s|ed)\b/.test(s.attribution ?? ''))).toEqual(['reported']);
+    expect(level((s) => s.actor === 'Institute for the Study of War')).toEqual(['assessed']);
+    expect(level((s) => /^Karoline Leavitt told/.test(s.attribution ?? ''))).toEqual(['confirmed']);
+  });
+
   it('marks a day the articles do not give as undated, with a note saying how it was dated', async () => {
     const steps = (await run()).steps as Array<RunStep & { datePrecision: string; note?: string }>;
     const undated = steps.filter((s) => s.datePrecision === 'undated');
