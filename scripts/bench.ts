@@ -8,7 +8,7 @@ import { getShortestPaths } from 'xstate/graph';
 import { eventsToTry, explore, stateKey } from '../src/engine/explore.js';
 import { ceasefireMachine, replay } from '../src/index.js';
 import { renderTimeline } from '../src/cli/render-timeline.js';
-import { INVARIANTS } from '../src/model/invariants.js';
+import { INVARIANTS } from '../src/models/ceasefire-2025/invariants.js';
 import record from '../scenarios/march-2025.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -71,8 +71,8 @@ log(`simulate: ${runs.toLocaleString('en-US')} futures in ${Math.round(simulateM
 const recordRun = replay(record);
 const longRun = (steps: number) => ({ ...recordRun, steps: Array.from({ length: steps }, (_, i) => recordRun.steps[i % recordRun.steps.length]!) });
 const [small, large] = [longRun(4_000), longRun(40_000)];
-const timelineSmall = best(3, () => renderTimeline(small)).ms;
-const timelineLarge = best(1, () => renderTimeline(large)).ms;
+const timelineSmall = best(3, () => renderTimeline(record.model, small)).ms;
+const timelineLarge = best(1, () => renderTimeline(record.model, large)).ms;
 const timelineRatio = timelineLarge / timelineSmall;
 log(`timeline: 4,000 steps in ${Math.round(timelineSmall)} ms, 40,000 in ${Math.round(timelineLarge)} ms: ${timelineRatio.toFixed(1)}× for 10× the steps (target ≤ 15×, linear)`);
 

@@ -292,7 +292,7 @@ const FIXTURES: readonly Fixture[] = [
       const scenario = await loadScenario('march-2025');
       const folder = join(dir, 'articles');
       mkdirSync(folder);
-      const prose = [...scenarioProse(scenario), ...modelProse()].map((p) => p.text);
+      const prose = [...scenarioProse(scenario), ...modelProse(scenario.model)].map((p) => p.text);
       for (const [i, article] of scenario.articles.entries()) {
         const quotes = citedQuotes(scenario).filter(({ source }) => source.article === article.id).map(({ source }) => source.quote);
         writeFileSync(join(folder, article.file), `${[...new Set(quotes), ...(i === 0 ? prose : [])].join('\n\n')}\n`);

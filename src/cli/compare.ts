@@ -1,7 +1,6 @@
 import Table from 'cli-table3';
 import { compareRuns } from '../engine/compare.js';
 import { replay } from '../engine/replay.js';
-import { OUTCOMES } from '../model/outcome.js';
 import { EXIT, type CliIO } from './io.js';
 import { loadScenario } from './load.js';
 
@@ -11,7 +10,7 @@ const RECORD = 'record';
 export async function compareCommand(ref: string, a: string, b: string, options: { format: string }, io: CliIO): Promise<number> {
   const scenario = await loadScenario(ref);
   const run = (name: string) => replay(scenario, { branch: name === RECORD ? null : name });
-  const comparison = compareRuns(run(a), run(b));
+  const comparison = compareRuns(scenario.model, run(a), run(b));
   if (options.format === 'json') {
     io.stdout.write(`${JSON.stringify({ scenario: scenario.id, ...comparison }, null, 2)}\n`);
     return EXIT.ok;
@@ -34,8 +33,8 @@ export async function compareCommand(ref: string, a: string, b: string, options:
       split,
       table.toString(),
       '* the track ends differently.',
-      `${a}: ${OUTCOMES[comparison.a.outcome]}`,
-      `${b}: ${OUTCOMES[comparison.b.outcome]}`,
+      `${a}: ${scenario.model.outcomes[comparison.a.outcome]}`,
+      `${b}: ${scenario.model.outcomes[comparison.b.outcome]}`,
       '',
     ].join('\n'),
   );

@@ -5,7 +5,8 @@ import { machineToJson } from '../engine/formats/machine-json.js';
 import { toMermaid } from '../engine/formats/mermaid.js';
 import { replay } from '../engine/replay.js';
 import { leafPaths } from '../engine/view.js';
-import { ceasefireMachine } from '../model/ceasefire.machine.js';
+import type { Model } from '../engine/model.js';
+import { DEFAULT_MODEL } from '../models/default.js';
 import { EXIT, type CliIO } from './io.js';
 import { isScenarioPath, loadScenario } from './load.js';
 import { prepareOutput, writeOutput } from './output.js';
@@ -21,6 +22,7 @@ interface Highlight {
   readonly stepId: string | null;
   readonly date: string | null;
   readonly active: string[];
+  readonly model: Model;
 }
 
 function stepNumber(raw: string | undefined, count: number): number {
@@ -36,8 +38,8 @@ async function highlight(ref: string, branch: string | undefined, rawStep: strin
   const result = replay(scenario, { branch: branch ?? null });
   const step = stepNumber(rawStep, result.steps.length);
   const at = result.steps[step - 1];
-  const value: StateValue = at ? at.state : initialTransition(ceasefireMachine)[0].value;
-  return { scenario: scenario.id, branch: result.branch, step, stepId: at?.id ?? null, date: at?.date ?? null, active: leafPaths(value) };
+  const value: StateValue = at ? at.state : initialTransition(scenario.model.machine)[0].value;
+  return { model: scenario.model, scenario: scenario.id, branch: result.branch, step, stepId: at?.id ?? null, date: at?.date ?? null, active: leafPaths(value) };
 }
 
 function caption(h: Highlight): string {
@@ -64,11 +66,12 @@ export async function diagramCommand(
   const out = options.out === undefined ? undefined : prepareOutput(options.out, '--out', [highlighted]);
   const h = options.highlight === undefined ? undefined : await highlight(options.highlight, options.branch, options.step);
   const marks = h ? { active: h.active, caption: caption(h) } : {};
+  const model = h?.model ?? DEFAULT_MODEL;
   let text: string;
-  if (format === 'mermaid') text = toMermaid(ceasefireMachine, marks);
-  else if (format === 'dot') text = toDot(ceasefireMachine, marks);
+  if (format === 'mermaid') text = toMermaid(model, marks);
+  else if (format === 'dot') text = toDot(model, marks);
   else {
-    const json = machineToJson(ceasefireMachine, h ? { active: h.active } : {});
+    const json = machineToJson(model.machine, h ? { active: h.active } : {});
     const about = h ? { highlight: { scenario: h.scenario, branch: h.branch, step: h.step, stepId: h.stepId, date: h.date } } : {};
     text = `${JSON.stringify({ ...json, ...about }, null, 2)}\n`;
   }

@@ -4,9 +4,8 @@ import { explore, type ExploredGraph, type ExploreProgress, type StateView, type
 import { canReach, shortestPaths } from '../engine/paths.js';
 import { eventLabel } from '../engine/view.js';
 import { startPoint, type StartPoint } from '../engine/start.js';
-import { ceasefireMachine } from '../model/ceasefire.machine.js';
-import { INVARIANTS } from '../model/invariants.js';
-import { OUTCOMES, OUTCOME_NAMES, RESOLVED_OUTCOMES, isOutcome, outcomeOf } from '../model/outcome.js';
+import type { Model } from '../engine/model.js';
+import { DEFAULT_MODEL } from '../models/default.js';
 import { EXIT, wholeNumberOption, type CliIO } from './io.js';
 import { loadScenario } from './load.js';
 
@@ -72,11 +71,12 @@ export async function exploreCommand(options: FromOptions & { maxDepth?: string;
   const maxStates = maxStatesOption(options.maxStates);
   const start = await resolveStart(options);
   const began = performance.now();
-  const graph = explore(ceasefireMachine, start.snapshot, { invariants: INVARIANTS, maxDepth, maxStates, onProgress: progressLine(io) });
+  const { model } = start;
+  const graph = explore(model.machine, start.snapshot, { invariants: model.invariants, maxDepth, maxStates, onProgress: progressLine(io) });
   warnIfPartial(graph, io);
   const ms = Math.round(performance.now() - began);
-  const outcomes = summarizeOutcomes(graph);
-  const invariants = INVARIANTS.map((inv) => {
+  const outcomes = summarizeOutcomes(model, graph);
+  const invariants = model.invariants.map((inv) => {
     const violation = graph.violations.find((v) => v.invariant === inv.name);
     return { name: inv.name, description: inv.description, ok: !violation, ...(violation ? { trace: violation.trace } : {}) };
   });
@@ -110,16 +110,16 @@ export async function exploreCommand(options: FromOptions & { maxDepth?: string;
   return graph.violations.length ? EXIT.failed : EXIT.ok;
 }
 
-/** Per outcome present in the graph: how many states are in it, how many can reach it, and the shortest road. */
-export function summarizeOutcomes(graph: ExploredGraph) {
-  const outcomeOfState = Array.from({ length: graph.size }, (_, s) => outcomeOf(graph.state(s)));
-  return OUTCOME_NAMES.filter((name) => outcomeOfState.includes(name)).map((name) => {
+/** Per outcome of `model` present in the graph: how many states are in it, how many can reach it, and the shortest road. */
+export function summarizeOutcomes(model: Model, graph: ExploredGraph) {
+  const outcomeOfState = Array.from({ length: graph.size }, (_, s) => model.outcomeOf(graph.state(s)));
+  return model.outcomeNames.filter((name) => outcomeOfState.includes(name)).map((name) => {
     const isTarget = (s: number) => outcomeOfState[s] === name;
     const reach = canReach(graph, isTarget);
     return {
       outcome: name,
-      resolved: RESOLVED_OUTCOMES.has(name),
-      description: OUTCOMES[name],
+      resolved: model.resolvedOutcomes.has(name),
+      description: model.outcomes[name],
       states: outcomeOfState.filter((o) => o === name).length,
       reachableFrom: reach.reduce((n, r) => n + r, 0),
       shortest: shortestPaths(graph, isTarget, { max: 1 })[0] ?? [],
@@ -128,13 +128,13 @@ export function summarizeOutcomes(graph: ExploredGraph) {
 }
 
 /** Parse `--to`: an outcome name or a dotted state path such as `proposal.inForce` (checked before any exploring). */
-function targetOf(to: string): { label: string; test: (state: StateView) => boolean } {
-  if (isOutcome(to)) return { label: `outcome ${to}`, test: (state) => outcomeOf(state) === to };
+function targetOf(model: Model, to: string): { label: string; test: (state: StateView) => boolean } {
+  if (model.outcomeNames.includes(to)) return { label: `outcome ${to}`, test: (state) => model.outcomeOf(state) === to };
   const keys = to.split('.');
   try {
-    ceasefireMachine.getStateNodeById(`ceasefire.${to}`);
+    model.machine.getStateNodeById(`${model.machine.id}.${to}`);
   } catch {
-    throw new ScenarioError(`--to: '${to}' is neither an outcome (${OUTCOME_NAMES.join(', ')}) nor a state path such as proposal.inForce`);
+    throw new ScenarioError(`--to: '${to}' is neither an outcome (${model.outcomeNames.join(', ')}) nor a state path such as proposal.inForce`);
   }
   const value = keys.reduceRight<unknown>((inner, key) => (inner === undefined ? key : { [key]: inner }), undefined);
   return { label: `state ${to}`, test: (state) => state.matches(value as never) };
@@ -149,9 +149,9 @@ export async function pathsCommand(options: FromOptions & { to: string; max?: st
   const max = options.max === undefined ? 3 : wholeNumberOption(options.max, '--max', 1, MAX_PATHS);
   const maxDepth = depthOption(options.maxDepth);
   const maxStates = maxStatesOption(options.maxStates);
-  const target = targetOf(options.to);
+  const target = targetOf(DEFAULT_MODEL, options.to);
   const start = await resolveStart(options);
-  const graph = explore(ceasefireMachine, start.snapshot, { maxDepth, maxStates, onProgress: progressLine(io) });
+  const graph = explore(start.model.machine, start.snapshot, { maxDepth, maxStates, onProgress: progressLine(io) });
   warnIfPartial(graph, io);
   const found = shortestPaths(graph, (s) => target.test(graph.state(s)), { max });
   if (options.format === 'json') {

@@ -22,7 +22,7 @@ export async function exportCommand(kind: string, ref: string, options: { branch
     const records = ploverRecords(scenario, result);
     writeOutput(toJsonLines(records), out, io, `${records.length} PLOVER records`);
   } else {
-    writeOutput(stepsCsv(result), out, io, `${result.steps.length} steps as CSV`);
+    writeOutput(stepsCsv(scenario.model, result), out, io, `${result.steps.length} steps as CSV`);
   }
   return EXIT.ok;
 }

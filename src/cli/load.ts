@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ScenarioError } from '../engine/errors.js';
 import type { Scenario } from '../engine/scenario.js';
 import { validateScenario } from '../engine/validate.js';
+import { DEFAULT_MODEL } from '../models/default.js';
 import { readInput } from './input.js';
 
 // Built code runs from dist/src/cli with compiled scenarios in dist/scenarios; sources run from src/cli.
@@ -47,7 +48,7 @@ export async function loadScenario(ref: string): Promise<Scenario> {
   const text = readInput(ref);
   // zod and yaml load only when a file scenario is read, to keep the common start fast.
   const { parseScenarioFile } = await import('../engine/parse.js');
-  return parseScenarioFile(text, ref, loadShipped);
+  return parseScenarioFile(text, ref, loadShipped, DEFAULT_MODEL);
 }
 
 /** How a saved run finds its scenario again: shipped ids stay ids, files become absolute paths. */

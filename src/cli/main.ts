@@ -90,8 +90,8 @@ function program(io: CliIO, setCode: (code: number) => void, writeErr: (text: st
     .command('schema')
     .description('print the JSON Schema of scenario files (for editors that validate YAML)')
     .action(async () => {
-      const { scenarioJsonSchema } = await import('../engine/schema.js');
-      io.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+      const [{ scenarioJsonSchema }, { DEFAULT_MODEL }] = await Promise.all([import('../engine/schema.js'), import('../models/default.js')]);
+      io.stdout.write(`${JSON.stringify(scenarioJsonSchema(DEFAULT_MODEL), null, 2)}\n`);
       setCode(EXIT.ok);
     });
 

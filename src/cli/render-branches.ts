@@ -1,10 +1,11 @@
 import Table from 'cli-table3';
 import type { ReplayResult } from '../engine/replay.js';
 import type { Scenario } from '../engine/scenario.js';
+import type { Model } from '../engine/model.js';
 import { describeTracks } from '../engine/view.js';
 
-function finalTracks(result: ReplayResult) {
-  return describeTracks(result.final.state).map((t) => ({ track: t.track, states: t.states.map((s) => s.label) }));
+function finalTracks(model: Model, result: ReplayResult) {
+  return describeTracks(model, result.final.state).map((t) => ({ track: t.track, states: t.states.map((s) => s.label) }));
 }
 
 /** `run --all-branches`: each branch's fork, outcome, final state per track and verdict. */
@@ -17,7 +18,7 @@ export function renderBranches(scenario: Scenario, record: ReplayResult, runs: r
   if (format === 'json') {
     const json = {
       scenario: scenario.id,
-      record: { outcome: record.final.outcome, ok: record.ok, tracks: finalTracks(record) },
+      record: { outcome: record.final.outcome, ok: record.ok, tracks: finalTracks(scenario.model, record) },
       branches: rows.map(({ run, branch, divergesAt }) => ({
         branch: branch.name,
         title: branch.title,
@@ -26,12 +27,12 @@ export function renderBranches(scenario: Scenario, record: ReplayResult, runs: r
         expectedOutcome: branch.expectedOutcome,
         ok: run.ok,
         date: run.final.date,
-        tracks: finalTracks(run),
+        tracks: finalTracks(scenario.model, run),
       })),
     };
     return `${JSON.stringify(json, null, 2)}\n`;
   }
-  const recordTracks = finalTracks(record);
+  const recordTracks = finalTracks(scenario.model, record);
   // Five columns take 16 characters of borders and padding.
   const free = Math.max(columns - 16 - 33 - 20 - 23 - 5, 34);
   const table = new Table({
@@ -42,7 +43,7 @@ export function renderBranches(scenario: Scenario, record: ReplayResult, runs: r
   });
   // Only the states the record does not end in, so the branch's own road stands out.
   const cell = (run: ReplayResult) =>
-    finalTracks(run)
+    finalTracks(scenario.model, run)
       .map((t, i) => ({ track: t.track, states: t.states.filter((s) => !recordTracks[i]!.states.includes(s)) }))
       .filter((t) => t.states.length)
       .map((t) => `${t.track}: ${t.states.join('; ')}`)

@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import type { ReplayResult, StepResult } from '../engine/replay.js';
 import { describeTracks } from '../engine/view.js';
-import { OUTCOMES } from '../model/outcome.js';
+import type { Model } from '../engine/model.js';
 
 function changesText(step: StepResult): string {
   return step.changes.map((c) => `${c.track}: ${c.to.join(', ') || '(left ' + c.from.join(', ') + ')'}`).join('\n') || '(no change)';
@@ -68,11 +68,11 @@ export function stepTable(rows: readonly string[][], columns: number, chunkRows 
 }
 
 /** The readable timeline of a replay: one row per step, then each track's final state. */
-export function renderTimeline(result: ReplayResult, columns = 120): string {
+export function renderTimeline(model: Model, result: ReplayResult, columns = 120): string {
   const rows = result.steps.map((step) => [dateText(step), step.actor.name, step.event.description, changesText(step), quoteText(step)]);
   const table = stepTable(rows, columns);
   const heading = result.branch ? `${result.title} — branch ${result.branch} (hypothetical)` : result.title;
-  const tracks = describeTracks(result.final.state)
+  const tracks = describeTracks(model, result.final.state)
     .map((t) => `  ${t.track.padEnd(12)} ${t.states.map((s) => s.label).join('; ')}`)
     .join('\n');
   const failed = result.expectations.filter((e) => !e.ok);
@@ -86,7 +86,7 @@ export function renderTimeline(result: ReplayResult, columns = 120): string {
     `Final state (${result.final.date ?? 'no date'}):`,
     tracks,
     '',
-    `Outcome: ${result.final.outcome} — ${OUTCOMES[result.final.outcome]}`,
+    `Outcome: ${result.final.outcome} — ${model.outcomes[result.final.outcome]}`,
     `Expectations:\n${verdict}`,
     '',
   ].join('\n');

@@ -1,6 +1,6 @@
 import { isScenarioError, ScenarioError } from '../engine/errors.js';
 import { resumeRun } from '../engine/replay.js';
-import { ceasefireMachine } from '../model/ceasefire.machine.js';
+import { DEFAULT_MODEL } from '../models/default.js';
 import { EXIT, type CliIO } from './io.js';
 import { readInput } from './input.js';
 import { isScenarioPath, loadScenario } from './load.js';
@@ -23,7 +23,7 @@ export interface ResumeCommandOptions {
 export async function resumeCommand(file: string, options: ResumeCommandOptions, io: CliIO): Promise<number> {
   const until = untilOption(options.until);
   const [{ parseSavedRun }, { parseStepsFile }] = await Promise.all([import('../engine/persist.js'), import('../engine/parse.js')]);
-  const saved = parseSavedRun(readInput(file), file, ceasefireMachine);
+  const saved = parseSavedRun(readInput(file), file, DEFAULT_MODEL);
   const target = saveTarget(options.save, [file, options.steps, isScenarioPath(saved.scenario.ref) ? saved.scenario.ref : undefined]);
   const scenario = await loadScenario(saved.scenario.ref).catch((error: unknown) => {
     throw isScenarioError(error) ? new ScenarioError(`${file}: field 'scenario.ref': ${error.message}`) : error;
@@ -48,7 +48,7 @@ export async function resumeCommand(file: string, options: ResumeCommandOptions,
     lenient: options.lenient,
     origin: file,
   });
-  printRun(result, options.format, io);
+  printRun(scenario.model, result, options.format, io);
   await saveRun(result, target, saved.scenario.ref, io, options.format);
   return result.ok ? EXIT.ok : EXIT.failed;
 }

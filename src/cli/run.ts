@@ -1,9 +1,10 @@
 import { isAbsolute } from 'node:path';
 import { Option, type Command } from 'commander';
 import { ScenarioError } from '../engine/errors.js';
+import type { Model } from '../engine/model.js';
 import { replay, type ReplayResult } from '../engine/replay.js';
 import type { Scenario } from '../engine/scenario.js';
-import { isIsoDate } from '../model/calendar.js';
+import { isIsoDate } from '../engine/calendar.js';
 import { EXIT, oneLine, type CliIO } from './io.js';
 import { renderBranches } from './render-branches.js';
 import { runToJson } from './render-json.js';
@@ -43,10 +44,10 @@ export function untilOption(until: string | undefined): string | undefined {
 }
 
 /** Print one replay in the chosen format, with any lenient warnings on stderr. */
-export function printRun(result: ReplayResult, format: string | undefined, io: CliIO): void {
+export function printRun(model: Model, result: ReplayResult, format: string | undefined, io: CliIO): void {
   for (const warning of result.warnings) io.stderr.write(`ceasefire: warning: ${oneLine(warning)}\n`);
   if (format === 'json') io.stdout.write(`${JSON.stringify(runToJson(result), null, 2)}\n`);
-  else io.stdout.write(renderTimeline(result, io.stdout.columns ?? 120));
+  else io.stdout.write(renderTimeline(model, result, io.stdout.columns ?? 120));
 }
 
 /** Check a `--save` path before the run: never one of the command's `inputs`, in a folder that exists. */
@@ -80,7 +81,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions, io: C
   }
   const target = saveTarget(options.save, [isAbsolute(ref) ? ref : undefined]);
   const result = replay(scenario, { branch: options.branch ?? null, until, lenient: options.lenient, stopAfter: options.stopAfter });
-  printRun(result, options.format, io);
+  printRun(scenario.model, result, options.format, io);
   await saveRun(result, target, ref, io, options.format);
   return result.ok ? EXIT.ok : EXIT.failed;
 }

@@ -5,9 +5,9 @@ import { SingleBar } from 'cli-progress';
 import { ScenarioError } from '../engine/errors.js';
 import { explore } from '../engine/explore.js';
 import { chunksFor, prepareSimulation, sampleChunk, shares, type SimulationGraph } from '../engine/simulate.js';
-import { isIsoDate } from '../model/calendar.js';
-import { ceasefireMachine } from '../model/ceasefire.machine.js';
-import { EVENTS } from '../model/events.js';
+import { isIsoDate } from '../engine/calendar.js';
+import type { Model } from '../engine/model.js';
+import { DEFAULT_MODEL } from '../models/default.js';
 import { EXIT, wholeNumberOption, type CliIO } from './io.js';
 import { readInput } from './input.js';
 import { maxStatesOption, progressLine, resolveStart, warnIfPartial, type FromOptions } from './explore.js';
@@ -31,7 +31,7 @@ export const MAX_SEED = 0xffff_ffff;
 const PARALLEL_FROM = 100_000;
 
 /** Read a weights file: `weights: { <event type>: <weight>, default: <weight>, after: <weight> }`. */
-async function readWeights(path: string): Promise<(type: string) => number> {
+async function readWeights(model: Model, path: string): Promise<(type: string) => number> {
   const [{ parse }, { z }] = await Promise.all([import('yaml'), import('zod')]);
   const text = readInput(path);
   let data: unknown;
@@ -48,7 +48,7 @@ async function readWeights(path: string): Promise<(type: string) => number> {
   }
   const weights = result.data.weights;
   for (const key of Object.keys(weights)) {
-    if (key !== 'default' && key !== 'after' && !Object.hasOwn(EVENTS, key)) {
+    if (key !== 'default' && key !== 'after' && !model.isEventType(key)) {
       throw new ScenarioError(`${path}: field 'weights.${key}': unknown event type '${key}' (use an event type, 'after' for delayed transitions, or 'default')`);
     }
   }
@@ -88,13 +88,13 @@ export async function simulateCommand(options: SimulateOptions, io: CliIO): Prom
   const runs = wholeNumberOption(options.runs, '--runs', 1);
   const seed = wholeNumberOption(options.seed, '--seed', 0, MAX_SEED);
   if (options.horizon !== undefined && !isIsoDate(options.horizon)) throw new ScenarioError(`--horizon: '${options.horizon}' is not a YYYY-MM-DD date`);
-  const weight = options.weights === undefined ? undefined : await readWeights(options.weights);
+  const weight = options.weights === undefined ? undefined : await readWeights(DEFAULT_MODEL, options.weights);
   const workers = options.workers === undefined ? availableParallelism() : wholeNumberOption(options.workers, '--workers', 1);
   const start = await resolveStart(options);
   const began = performance.now();
-  const graph = explore(ceasefireMachine, start.snapshot, { maxStates: maxStatesOption(options.maxStates), onProgress: progressLine(io) });
+  const graph = explore(start.model.machine, start.snapshot, { maxStates: maxStatesOption(options.maxStates), onProgress: progressLine(io) });
   warnIfPartial(graph, io);
-  const sim = prepareSimulation(graph, { ...(weight ? { weight } : {}), ...(options.horizon ? { horizon: options.horizon } : {}) });
+  const sim = prepareSimulation(start.model, graph, { ...(weight ? { weight } : {}), ...(options.horizon ? { horizon: options.horizon } : {}) });
   const chunks = chunksFor(runs);
   const bar = io.stderr.isTTY ? new SingleBar({ format: 'simulating {bar} {percentage}% | {value}/{total} futures | eta {eta}s', stream: io.stderr as NodeJS.WriteStream, clearOnComplete: true, hideCursor: true }) : null;
   bar?.start(runs, 0);

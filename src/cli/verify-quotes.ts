@@ -5,10 +5,7 @@ import { findNameProblems, scenarioProse, type Prose } from '../engine/names.js'
 import { findQuoteProblems } from '../engine/quotes.js';
 import type { Article, Scenario } from '../engine/scenario.js';
 import { allStates, stateLabel } from '../engine/statechart.js';
-import { ACTORS } from '../model/actors.js';
-import { ceasefireMachine } from '../model/ceasefire.machine.js';
-import { EVENTS } from '../model/events.js';
-import { OUTCOMES } from '../model/outcome.js';
+import type { Model } from '../engine/model.js';
 import { readInput } from './input.js';
 import { EXIT, oneLine, type CliIO } from './io.js';
 
@@ -24,15 +21,15 @@ function articleReader(dir: string): (article: Article) => string | undefined {
 }
 
 /** The model's own words a reader of any run sees: event descriptions, actors, state labels and descriptions, outcomes. */
-export function modelProse(): Prose[] {
+export function modelProse(model: Model): Prose[] {
   return [
-    ...Object.entries(EVENTS).map(([type, info]) => ({ usedAt: `event ${type}`, text: info.description })),
-    ...Object.entries(ACTORS).flatMap(([id, actor]) => [{ usedAt: `actor ${id}`, text: actor.name }, { usedAt: `actor ${id} role`, text: actor.role }]),
-    ...allStates(ceasefireMachine.root).flatMap((node) => [
-      { usedAt: `state ${node.path.join('.')}`, text: stateLabel(node) },
+    ...Object.entries(model.events).map(([type, info]) => ({ usedAt: `event ${type}`, text: info.description })),
+    ...Object.entries(model.actors).flatMap(([id, actor]) => [{ usedAt: `actor ${id}`, text: actor.name }, { usedAt: `actor ${id} role`, text: actor.role }]),
+    ...allStates(model.machine.root).flatMap((node) => [
+      { usedAt: `state ${node.path.join('.')}`, text: stateLabel(model, node) },
       ...(node.description === undefined ? [] : [{ usedAt: `state ${node.path.join('.')} description`, text: node.description }]),
     ]),
-    ...Object.entries(OUTCOMES).map(([name, text]) => ({ usedAt: `outcome ${name}`, text })),
+    ...Object.entries(model.outcomes).map(([name, text]) => ({ usedAt: `outcome ${name}`, text })),
   ];
 }
 
@@ -48,7 +45,7 @@ export function verifyQuotes(scenario: Scenario, dir: string, io: CliIO): number
     io.stdout.write(`✗ ${p.citedAt}: ${why}: “${p.quote}”\n`);
   }
   const texts = scenario.articles.flatMap((article) => read(article) ?? []);
-  const names = texts.length === scenario.articles.length ? findNameProblems([...scenarioProse(scenario), ...modelProse()], texts) : [];
+  const names = texts.length === scenario.articles.length ? findNameProblems([...scenarioProse(scenario), ...modelProse(scenario.model)], texts) : [];
   for (const n of names) io.stdout.write(`✗ ${n.usedAt}: '${n.name}' is a name no article uses\n`);
   if (problems.length) io.stderr.write(`ceasefire: ${oneLine(`${problems.length} quote(s) of ${scenario.id} are not verbatim in their articles`)}\n`);
   if (names.length) io.stderr.write(`ceasefire: ${oneLine(`${names.length} name(s) in ${scenario.id} or its model are in no article`)}\n`);

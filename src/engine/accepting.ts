@@ -1,5 +1,4 @@
-import type { AnyStateNode } from 'xstate';
-import { ceasefireMachine } from '../model/ceasefire.machine.js';
+import type { AnyStateMachine, AnyStateNode } from 'xstate';
 
 /** A state that handles an event type, and the named guards on its transitions. */
 export interface AcceptingState {
@@ -28,9 +27,9 @@ function walk(node: AnyStateNode, type: string, found: AcceptingState[]): void {
   for (const child of Object.values(node.states)) walk(child, type, found);
 }
 
-/** The states that handle an event type (where it could be accepted), with their guards. */
-export function statesAccepting(type: string): AcceptingState[] {
+/** The states of `machine` that handle an event type (where it could be accepted), with their guards. */
+export function statesAccepting(machine: AnyStateMachine, type: string): AcceptingState[] {
   const found: AcceptingState[] = [];
-  walk(ceasefireMachine.root, type, found);
+  walk(machine.root, type, found);
   return found;
 }

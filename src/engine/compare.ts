@@ -1,11 +1,11 @@
-import type { Outcome } from '../model/outcome.js';
+import type { Model } from './model.js';
 import type { ReplayResult, StepResult } from './replay.js';
 import { describeTracks } from './view.js';
 
 /** Two runs side by side: where they part, and each track's final state in both. */
 export interface Comparison {
-  readonly a: { readonly name: string; readonly outcome: Outcome; readonly date: string | null };
-  readonly b: { readonly name: string; readonly outcome: Outcome; readonly date: string | null };
+  readonly a: { readonly name: string; readonly outcome: string; readonly date: string | null };
+  readonly b: { readonly name: string; readonly outcome: string; readonly date: string | null };
   /** The last step both runs share (null when they differ from the first step). */
   readonly divergesAfter: { readonly id: string; readonly date: string } | null;
   /** The first step of each run after the shared part (null when a run has no more). */
@@ -16,13 +16,13 @@ export interface Comparison {
 const sameStep = (x: StepResult | undefined, y: StepResult | undefined) =>
   x !== undefined && y !== undefined && x.id === y.id && x.date === y.date && x.event.type === y.event.type;
 
-/** Compare two replays of the same scenario (the record or branches). */
-export function compareRuns(a: ReplayResult, b: ReplayResult): Comparison {
+/** Compare two replays on `model` (the record or branches of a scenario). */
+export function compareRuns(model: Model, a: ReplayResult, b: ReplayResult): Comparison {
   let shared = 0;
   while (sameStep(a.steps[shared], b.steps[shared])) shared += 1;
   const last = a.steps[shared - 1];
-  const tracksA = describeTracks(a.final.state);
-  const tracksB = describeTracks(b.final.state);
+  const tracksA = describeTracks(model, a.final.state);
+  const tracksB = describeTracks(model, b.final.state);
   return {
     a: { name: a.branch ?? 'record', outcome: a.final.outcome, date: a.final.date },
     b: { name: b.branch ?? 'record', outcome: b.final.outcome, date: b.final.date },

@@ -1,7 +1,7 @@
 import { matchesState, type AnyMachineSnapshot, type AnyStateMachine, type EventObject, type StateValue } from 'xstate';
-import type { Invariant, StateView } from '../model/invariants.js';
+import type { Invariant, StateView } from './model.js';
 
-export type { StateView } from '../model/invariants.js';
+export type { StateView } from './model.js';
 import { aboveRegionTypes, regionMap, regionTypes } from './_regions.js';
 import { createTransitionScope } from './_scope.js';
 

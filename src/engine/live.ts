@@ -1,10 +1,8 @@
 import { SimulatedClock, createActor, type InspectionEvent, type Observer } from 'xstate';
-import { toEpochMs } from '../model/calendar.js';
-import { ceasefireMachine } from '../model/ceasefire.machine.js';
-import type { CeasefireEvent } from '../model/events.js';
+import { toEpochMs } from './calendar.js';
 import { planSteps } from './plan.js';
 import type { Scenario } from './scenario.js';
-import type { CeasefireSnapshot } from './replay.js';
+import type { RunSnapshot } from './replay.js';
 
 /** Options of {@link replayOnActor}. */
 export interface ActorReplayOptions {
@@ -20,16 +18,16 @@ export interface ActorReplayOptions {
  * transitions fire on it), for inspectors that watch a running actor.
  * Steps the model refuses are skipped, as `--lenient` would.
  */
-export function replayOnActor(scenario: Scenario, options: ActorReplayOptions = {}): CeasefireSnapshot {
+export function replayOnActor(scenario: Scenario, options: ActorReplayOptions = {}): RunSnapshot {
   const plan = planSteps(scenario, options.branch);
   const clock = new SimulatedClock();
   const first = plan.steps[0]?.step.date;
   if (first) clock.set(toEpochMs(first));
-  const actor = createActor(ceasefireMachine, { clock, ...(options.inspect ? { inspect: options.inspect } : {}) });
+  const actor = createActor(scenario.model.machine, { clock, ...(options.inspect ? { inspect: options.inspect } : {}) });
   actor.start();
   for (const { step } of plan.steps) {
     clock.set(toEpochMs(step.date));
-    const event: CeasefireEvent = { type: step.event, date: step.date };
+    const event = { type: step.event, date: step.date };
     if (actor.getSnapshot().can(event)) actor.send(event);
   }
   const until = options.until ?? plan.until;

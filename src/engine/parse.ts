@@ -1,6 +1,7 @@
 import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ScenarioError } from './errors.js';
+import type { Model } from './model.js';
 import type { Article, Branch, Scenario, Step } from './scenario.js';
 import { scenarioFileSchema, stepsFileSchema, type ScenarioFile } from './schema.js';
 import { validateScenario, type FieldPath, type Locate } from './validate.js';
@@ -98,7 +99,7 @@ function schemaError(origin: string, parsed: Parsed, first: Issue): ScenarioErro
   return new ScenarioError(`${origin}${parsed.locate(fullPath)}: ${where}: ${name}${joined}`);
 }
 
-type StepFile = z.infer<typeof scenarioFileSchema>['steps'][number];
+type StepFile = ScenarioFile['steps'][number];
 
 function toStep(raw: StepFile, base: FieldPath, origin: string, parsed: Parsed): Step {
   const { event, ...rest } = raw;
@@ -121,12 +122,13 @@ function toArticle(raw: NonNullable<ScenarioFile['articles']>[number]): Article 
 }
 
 /**
- * Parse a YAML or JSON scenario file into a validated {@link Scenario}. Every
- * error is one line naming `origin`, the line and column, the step and the field.
+ * Parse a YAML or JSON scenario file into a validated {@link Scenario} of
+ * `model`. Every error is one line naming `origin`, the line and column, the
+ * step and the field.
  */
-export async function parseScenarioFile(text: string, origin: string, resolve: ResolveScenario): Promise<Scenario> {
+export async function parseScenarioFile(text: string, origin: string, resolve: ResolveScenario, model: Model): Promise<Scenario> {
   const parsed = parseText(text, origin);
-  const result = scenarioFileSchema.safeParse(parsed.data);
+  const result = scenarioFileSchema(model).safeParse(parsed.data);
   if (!result.success) throw schemaError(origin, parsed, result.error.issues[0]!);
   const file = result.data;
   if (file.extends !== undefined && file.from === undefined) {
@@ -142,6 +144,7 @@ export async function parseScenarioFile(text: string, origin: string, resolve: R
     steps: b.steps.map((s, j) => toStep(s, ['branches', i, 'steps', j], origin, parsed)),
   }));
   const scenario: Scenario = {
+    model,
     id: file.id,
     title: file.title,
     description: file.description ?? '',
@@ -162,12 +165,12 @@ export async function parseScenarioFile(text: string, origin: string, resolve: R
  */
 export function parseStepsFile(text: string, origin: string, scenario: Scenario, after: { date: string | null; ids: readonly string[] }): { steps: Step[]; articles: Article[] } {
   const parsed = parseText(text, origin);
-  const result = stepsFileSchema.safeParse(parsed.data);
+  const result = stepsFileSchema(scenario.model).safeParse(parsed.data);
   if (!result.success) throw schemaError(origin, parsed, result.error.issues[0]!);
   const articles = (result.data.articles ?? []).map(toArticle);
   const steps = result.data.steps.map((s, i) => toStep(s, ['steps', i], origin, parsed));
   // Validate as a scenario made of these steps, with the run's ids and date before them.
-  const probe: Scenario = { id: 'steps', title: '', description: '', articles: [...scenario.articles, ...articles], steps, branches: [] };
+  const probe: Scenario = { model: scenario.model, id: 'steps', title: '', description: '', articles: [...scenario.articles, ...articles], steps, branches: [] };
   const seen = new Set(after.ids);
   const clash = steps.findIndex((s) => seen.has(s.id));
   if (clash >= 0) {

@@ -1,10 +1,7 @@
-import { matchesState, type AnyStateMachine, type StateValue } from 'xstate';
+import { matchesState, type StateValue } from 'xstate';
 import { z } from 'zod';
-import { ACTORS } from '../model/actors.js';
-import { isIsoDate } from '../model/calendar.js';
-import { EVENTS } from '../model/events.js';
-import { OUTCOME_NAMES, outcomeOf } from '../model/outcome.js';
-import type { RussiaPosition, UkrainePosition } from '../model/positions.js';
+import { isIsoDate } from './calendar.js';
+import type { ContextField, Model } from './model.js';
 import { ScenarioError } from './errors.js';
 import type { ReplayResult, RunState } from './replay.js';
 import { checkSavedRun, fieldName, shown, type SavedPath, type SavedRunLabels, type UncheckedRun } from './saved-check.js';
@@ -24,29 +21,25 @@ export interface SavedRun {
   readonly state: RunState;
 }
 
-// Keyed by the model's own types, so a position added to or dropped from the model fails to compile here.
-const UKRAINE_POSITIONS = Object.keys({ undecided: 0, endorsed: 0, revisedTermsAccepted: 0, withdrawn: 0 } satisfies Record<UkrainePosition, 0>) as [UkrainePosition, ...UkrainePosition[]];
-const RUSSIA_POSITIONS = Object.keys({ undecided: 0, conditional: 0, accepted: 0, revisedTermsAccepted: 0, rejected: 0 } satisfies Record<RussiaPosition, 0>) as [RussiaPosition, ...RussiaPosition[]];
-
 const name = z.string().min(1);
 const day = z.string().refine(isIsoDate, { error: (iss) => `${shown(iss.input)} is not a real day (YYYY-MM-DD)` });
-const outcome = z.enum(OUTCOME_NAMES as [string, ...string[]]);
 
-// The ceasefire model's context; the engine's timers read `date` from any model's context.
-const contextSchema = z.strictObject({
-  date: day.nullable(),
-  ukraine: z.enum(UKRAINE_POSITIONS),
-  russia: z.enum(RUSSIA_POSITIONS),
-  truceEndsOn: day.nullable(),
+const fieldSchema = (field: ContextField) =>
+  field === 'day' ? day : field === 'day|null' ? day.nullable() : z.enum(field as [string, ...string[]]);
+
+// The model's context as it declares it; the engine's timers read `date` from any model's context.
+const contextSchema = (model: Model) =>
+  model.context
+    ? z.strictObject(Object.fromEntries(Object.entries(model.context).map(([key, field]) => [key, fieldSchema(field)])))
+    : z.looseObject({ date: day.nullable() });
+
+// The labels the model's run output puts on its states, which a saved run repeats.
+const labelsOf = (model: Model): SavedRunLabels => ({
+  actorName: (id) => (model.isActorId(id) ? model.actors[id]!.name : undefined),
+  eventDescription: (type) => (model.isEventType(type) ? model.events[type]!.description : undefined),
+  changes: (before, after) => diffTracks(model, before, after),
+  outcome: (value) => model.outcomeOf({ matches: (parent: never) => matchesState(parent as StateValue, value) }),
 });
-
-// The labels the ceasefire's run output puts on its states, which a saved run repeats.
-const ceasefireLabels: SavedRunLabels = {
-  actorName: (id) => (Object.hasOwn(ACTORS, id) ? ACTORS[id as keyof typeof ACTORS].name : undefined),
-  eventDescription: (type) => (Object.hasOwn(EVENTS, type) ? EVENTS[type as keyof typeof EVENTS].description : undefined),
-  changes: (before, after) => diffTracks(before, after),
-  outcome: (value) => outcomeOf({ matches: (parent: never) => matchesState(parent as StateValue, value) }),
-};
 
 const stepSchema = z.strictObject({
   id: name,
@@ -65,29 +58,33 @@ const stepSchema = z.strictObject({
   changes: z.array(z.unknown()),
 });
 
-const expectationSchema = z.strictObject({
-  step: z.string(),
-  description: z.string(),
-  ok: z.boolean(),
-  expected: z.strictObject({ description: z.string().optional(), state: z.unknown().optional(), outcome: outcome.optional() }),
-  actual: z.strictObject({ state: z.unknown(), outcome }),
-});
+const expectationSchema = (outcome: z.ZodType) =>
+  z.strictObject({
+    step: z.string(),
+    description: z.string(),
+    ok: z.boolean(),
+    expected: z.strictObject({ description: z.string().optional(), state: z.unknown().optional(), outcome: outcome.optional() }),
+    actual: z.strictObject({ state: z.unknown(), outcome }),
+  });
 
-const savedRunSchema = z.strictObject({
-  format: z.literal(SAVED_RUN_FORMAT),
-  scenario: z.strictObject({ ref: name, id: name }),
-  branch: name.nullable(),
-  position: z.strictObject({ applied: z.int().nonnegative(), of: z.int().nonnegative(), lastStep: name.nullable(), paused: z.boolean() }),
-  state: z.strictObject({
-    value: z.unknown(),
-    context: contextSchema,
-    calendar: day.nullable(),
-    pendingTimers: z.array(z.strictObject({ id: name, event: z.strictObject({ type: name }), due: day, description: z.string() })),
-    steps: z.array(stepSchema),
-    expectations: z.array(expectationSchema),
-    warnings: z.array(z.string()),
-  }),
-});
+function savedRunSchema(model: Model) {
+  const outcome = z.enum(model.outcomeNames as [string, ...string[]]);
+  return z.strictObject({
+    format: z.literal(SAVED_RUN_FORMAT),
+    scenario: z.strictObject({ ref: name, id: name }),
+    branch: name.nullable(),
+    position: z.strictObject({ applied: z.int().nonnegative(), of: z.int().nonnegative(), lastStep: name.nullable(), paused: z.boolean() }),
+    state: z.strictObject({
+      value: z.unknown(),
+      context: contextSchema(model),
+      calendar: day.nullable(),
+      pendingTimers: z.array(z.strictObject({ id: name, event: z.strictObject({ type: name }), due: day, description: z.string() })),
+      steps: z.array(stepSchema),
+      expectations: z.array(expectationSchema(outcome)),
+      warnings: z.array(z.string()),
+    }),
+  });
+}
 
 /** The saved form of a run, ready to be written as JSON. */
 export function toSavedRun(result: ReplayResult, ref: string): SavedRun {
@@ -118,12 +115,12 @@ function issueMessage(issue: z.core.$ZodIssue, data: unknown): { path: SavedPath
 }
 
 /**
- * Read a saved run back from its JSON text and check it against `machine`
- * (see {@link checkSavedRun}) and the ceasefire model's context, actors,
+ * Read a saved run back from its JSON text and check it against `model`'s machine
+ * (see {@link checkSavedRun}) and the model's context, actors,
  * events and outcomes. Anything else is a one-line {@link ScenarioError}
  * naming `origin` and the field, so the run can be resumed without surprises.
  */
-export function parseSavedRun(text: string, origin: string, machine: AnyStateMachine): SavedRun {
+export function parseSavedRun(text: string, origin: string, model: Model): SavedRun {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -134,12 +131,12 @@ export function parseSavedRun(text: string, origin: string, machine: AnyStateMac
   if (format !== SAVED_RUN_FORMAT) {
     throw new ScenarioError(`${origin}: not a saved run of this tool: field 'format': expected '${SAVED_RUN_FORMAT}', got ${format === undefined ? 'none' : shown(format)}`);
   }
-  const result = savedRunSchema.safeParse(data);
+  const result = savedRunSchema(model).safeParse(data);
   if (!result.success) {
     const { path, message } = issueMessage(result.error.issues[0]!, data);
     throw new ScenarioError(`${origin}: field '${fieldName(path)}': ${message}`);
   }
   const saved = result.data;
-  const state = checkSavedRun(saved as UncheckedRun, machine, ceasefireLabels, origin);
+  const state = checkSavedRun(saved as UncheckedRun, model.machine, labelsOf(model), origin);
   return { ...saved, state } as unknown as SavedRun;
 }

@@ -1,5 +1,4 @@
-import type { IsoDate } from '../model/calendar.js';
-import type { Outcome } from '../model/outcome.js';
+import type { IsoDate } from './calendar.js';
 import { ScenarioError } from './errors.js';
 import type { Scenario, Step } from './scenario.js';
 
@@ -13,7 +12,7 @@ export interface PlannedStep {
 /** The steps of a run, in order, with the outcome and calendar end it declares. */
 export interface Plan {
   readonly steps: readonly PlannedStep[];
-  readonly expectedOutcome?: Outcome;
+  readonly expectedOutcome?: string;
   readonly until?: IsoDate;
 }
 

@@ -1,10 +1,6 @@
-import { initialTransition, transition, type AnyEventObject, type SnapshotFrom, type StateValue } from 'xstate';
-import { ACTORS, type ActorId } from '../model/actors.js';
-import { ceasefireMachine, type CeasefireMachine } from '../model/ceasefire.machine.js';
-import type { IsoDate } from '../model/calendar.js';
-import { EVENTS, type CeasefireEvent } from '../model/events.js';
-import { outcomeOf, type Outcome } from '../model/outcome.js';
-import type { CeasefireContext } from '../model/positions.js';
+import { initialTransition, transition, type AnyEventObject, type AnyMachineSnapshot, type StateValue } from 'xstate';
+import type { IsoDate } from './calendar.js';
+import type { Model } from './model.js';
 import { statesAccepting } from './accepting.js';
 import { ScenarioError } from './errors.js';
 import { planSteps, type PlannedStep } from './plan.js';
@@ -13,8 +9,8 @@ import type { DatePrecision, Expectation, Scenario, Source, Verification } from 
 import { Timers, type PendingTimer } from './timers.js';
 import { diffTracks, leafPaths, type TrackChange } from './view.js';
 
-/** A snapshot of the ceasefire machine. */
-export type CeasefireSnapshot = SnapshotFrom<CeasefireMachine>;
+/** A snapshot of a run's machine; its context holds the model's calendar day as `date`. */
+export type RunSnapshot = AnyMachineSnapshot & { readonly context: { readonly date: IsoDate | null } };
 
 /** Whether an expectation held, and what was found instead. */
 export interface ExpectationResult {
@@ -22,7 +18,7 @@ export interface ExpectationResult {
   readonly description: string;
   readonly ok: boolean;
   readonly expected: Expectation;
-  readonly actual: { readonly state: StateValue; readonly outcome: Outcome };
+  readonly actual: { readonly state: StateValue; readonly outcome: string };
 }
 
 /** One applied step: the event, who acted, the sources, and the state it left. */
@@ -33,7 +29,7 @@ export interface StepResult {
   /** `scenario` for a dated step; `timer` for a delayed transition the calendar fired. */
   readonly kind: 'scenario' | 'timer';
   readonly hypothetical: boolean;
-  readonly actor: { readonly id: ActorId | 'calendar'; readonly name: string };
+  readonly actor: { readonly id: string; readonly name: string };
   readonly event: { readonly type: string; readonly description: string };
   readonly sources: readonly Source[];
   readonly verification: Verification | null;
@@ -47,7 +43,7 @@ export interface StepResult {
 /** Everything a run has reached: enough to print it, save it and continue it. */
 export interface RunState {
   readonly value: StateValue;
-  readonly context: CeasefireContext;
+  readonly context: RunSnapshot['context'];
   /** The scenario's calendar: the last step's date, or later when time was run forward. */
   readonly calendar: IsoDate | null;
   readonly pendingTimers: readonly PendingTimer[];
@@ -65,7 +61,7 @@ export interface ReplayResult {
   readonly final: {
     readonly date: string | null;
     readonly state: StateValue;
-    readonly outcome: Outcome;
+    readonly outcome: string;
     readonly pendingTimers: readonly PendingTimer[];
   };
   readonly expectations: readonly ExpectationResult[];
@@ -78,7 +74,7 @@ export interface ReplayResult {
    * and whether the run was paused by `stopAfter` before its end checks.
    */
   readonly position: { readonly applied: number; readonly of: number; readonly lastStep: string | null; readonly paused: boolean };
-  readonly snapshot: CeasefireSnapshot;
+  readonly snapshot: RunSnapshot;
   /** The run's state, as {@link resumeRun} takes it back. */
   readonly state: RunState;
 }
@@ -95,8 +91,8 @@ export interface ReplayOptions {
   readonly stopAfter?: string;
 }
 
-function checkExpectation(step: string, expected: Expectation, snapshot: CeasefireSnapshot): ExpectationResult {
-  const outcome = outcomeOf(snapshot);
+function checkExpectation(model: Model, step: string, expected: Expectation, snapshot: RunSnapshot): ExpectationResult {
+  const outcome = model.outcomeOf(snapshot);
   const stateOk = expected.state === undefined || snapshot.matches(expected.state as never);
   const outcomeOk = expected.outcome === undefined || expected.outcome === outcome;
   return {
@@ -110,19 +106,22 @@ function checkExpectation(step: string, expected: Expectation, snapshot: Ceasefi
 
 /** Applies planned steps and calendar time to one snapshot, recording each change. */
 class Runner {
-  snapshot: CeasefireSnapshot;
+  snapshot: RunSnapshot;
   readonly timers: Timers;
   calendar: IsoDate | null;
   readonly steps: StepResult[];
   readonly expectations: ExpectationResult[];
   readonly warnings: string[];
 
-  constructor(start?: RunState) {
+  constructor(
+    readonly model: Model,
+    start?: RunState,
+  ) {
     if (start) {
-      this.snapshot = ceasefireMachine.resolveState({ value: start.value, context: start.context });
+      this.snapshot = model.machine.resolveState({ value: start.value, context: start.context });
       this.timers = new Timers(start.pendingTimers);
     } else {
-      const [snapshot, actions] = initialTransition(ceasefireMachine);
+      const [snapshot, actions] = initialTransition(model.machine);
       this.snapshot = snapshot;
       this.timers = new Timers();
       this.timers.apply(actions, snapshot.context.date);
@@ -137,7 +136,7 @@ class Runner {
   advanceTo(date: IsoDate): void {
     for (let due = this.timers.nextDue(date); due; due = this.timers.nextDue(date)) {
       const before = this.snapshot;
-      const [after, actions] = transition(ceasefireMachine, before, due.event as AnyEventObject as CeasefireEvent);
+      const [after, actions] = transition(this.model.machine, before, due.event as AnyEventObject);
       this.snapshot = after;
       this.timers.apply(actions, after.context.date);
       this.steps.push({
@@ -152,7 +151,7 @@ class Runner {
         verification: null,
         attribution: null,
         state: after.value,
-        changes: diffTracks(before.value, after.value),
+        changes: diffTracks(this.model, before.value, after.value),
       });
     }
     if (this.calendar === null || date > this.calendar) this.calendar = date;
@@ -161,7 +160,7 @@ class Runner {
   /** Apply one planned step; a refused step throws, or is skipped with a warning when lenient. */
   apply({ step, hypothetical, origin }: PlannedStep, lenient: boolean): void {
     this.advanceTo(step.date);
-    const event: CeasefireEvent = { type: step.event, date: step.date };
+    const event = { type: step.event, date: step.date };
     if (!this.snapshot.can(event)) {
       const reason = this.refusal(step.id, step.event, step.date, origin);
       if (!lenient) throw new ScenarioError(reason);
@@ -169,24 +168,24 @@ class Runner {
       return;
     }
     const before = this.snapshot;
-    const [after, actions] = transition(ceasefireMachine, before, event);
+    const [after, actions] = transition(this.model.machine, before, event);
     this.snapshot = after;
     this.timers.apply(actions, after.context.date);
-    if (step.expect) this.expectations.push(checkExpectation(step.id, step.expect, after));
+    if (step.expect) this.expectations.push(checkExpectation(this.model, step.id, step.expect, after));
     this.steps.push({
       id: step.id,
       date: step.date,
       datePrecision: step.datePrecision ?? 'day',
       kind: 'scenario',
       hypothetical,
-      actor: { id: step.actor, name: ACTORS[step.actor].name },
-      event: { type: step.event, description: EVENTS[step.event].description },
+      actor: { id: step.actor, name: this.model.actors[step.actor]?.name ?? step.actor },
+      event: { type: step.event, description: this.model.events[step.event]?.description ?? '' },
       sources: step.sources ?? [],
       verification: step.verification ?? null,
       attribution: step.attribution ?? null,
       ...(step.note ? { note: step.note } : {}),
       state: after.value,
-      changes: diffTracks(before.value, after.value),
+      changes: diffTracks(this.model, before.value, after.value),
     });
   }
 
@@ -196,7 +195,7 @@ class Runner {
     if (current !== null && date < current) {
       return `${where}: event '${type}' is dated before the model's current date ${current}`;
     }
-    const accepting = statesAccepting(type);
+    const accepting = statesAccepting(this.model.machine, type);
     const active = leafPaths(this.snapshot.value);
     const here = accepting.filter((a) => active.some((leaf) => leaf === a.path || leaf.startsWith(`${a.path}.`)));
     const rules = [...new Set(here.flatMap((a) => a.guards))].filter((g) => g !== 'isNotBackdated');
@@ -212,11 +211,11 @@ class Runner {
     scenario: Scenario,
     branch: string | null,
     position: ReplayResult['position'],
-    expectedOutcome: Outcome | undefined,
+    expectedOutcome: string | undefined,
   ): ReplayResult {
     if (expectedOutcome !== undefined && !position.paused) {
       const what = branch ? `branch ends in ${expectedOutcome}` : `scenario ends in ${expectedOutcome}`;
-      this.expectations.push(checkExpectation(position.lastStep ?? '', { description: what, outcome: expectedOutcome }, this.snapshot));
+      this.expectations.push(checkExpectation(this.model, position.lastStep ?? '', { description: what, outcome: expectedOutcome }, this.snapshot));
     }
     const state: RunState = {
       value: this.snapshot.value,
@@ -232,7 +231,7 @@ class Runner {
       title: scenario.title,
       branch,
       steps: this.steps,
-      final: { date: this.calendar, state: this.snapshot.value, outcome: outcomeOf(this.snapshot), pendingTimers: state.pendingTimers },
+      final: { date: this.calendar, state: this.snapshot.value, outcome: this.model.outcomeOf(this.snapshot), pendingTimers: state.pendingTimers },
       expectations: this.expectations,
       warnings: this.warnings,
       ok: this.expectations.every((e) => e.ok),
@@ -262,7 +261,7 @@ function runUntil(runner: Runner, until: IsoDate | undefined): void {
 }
 
 /**
- * Replay a scenario (or one of its branches) on the ceasefire machine with the
+ * Replay a scenario (or one of its branches) on its model's machine with the
  * pure `transition` function: each step's resulting state, the delayed
  * transitions the calendar fires between steps, and every expectation checked.
  * Throws a {@link ScenarioError} when the model refuses a step (unless lenient).
@@ -272,7 +271,7 @@ export function replay(scenario: Scenario, options: ReplayOptions = {}): ReplayR
   if (options.stopAfter !== undefined && !plan.steps.some((p) => p.step.id === options.stopAfter)) {
     throw new ScenarioError(`--stop-after: no step '${options.stopAfter}' in ${options.branch ? `branch '${options.branch}'` : `scenario '${scenario.id}'`}`);
   }
-  const runner = new Runner();
+  const runner = new Runner(scenario.model);
   const applied = runPlan(runner, plan.steps, 0, options);
   // A paused run leaves the calendar and the end checks to `resumeRun`.
   const paused = options.stopAfter !== undefined;
@@ -316,7 +315,7 @@ export function resumeRun(scenario: Scenario, state: RunState, options: ResumeOp
     throw new ScenarioError(`${options.origin ? `${options.origin}: ` : ''}the saved run no longer matches scenario '${scenario.id}' (its step ${options.applied} was '${options.lastStep}')`);
   }
   checkSavedAgainstPlan(plan, options.branch, state, { applied: options.applied, paused: options.paused }, options.origin ?? 'the saved run');
-  const runner = new Runner(state);
+  const runner = new Runner(scenario.model, state);
   const steps = [...plan.steps, ...(options.extraSteps ?? [])];
   const applied = runPlan(runner, steps, options.applied, { lenient: options.lenient ?? false });
   runUntil(runner, options.until ?? (options.paused ? plan.until : undefined));

@@ -1,8 +1,6 @@
 import type { StateValue } from 'xstate';
-import type { ActorId } from '../model/actors.js';
-import type { IsoDate } from '../model/calendar.js';
-import type { CeasefireEventType } from '../model/events.js';
-import type { Outcome } from '../model/outcome.js';
+import type { IsoDate } from './calendar.js';
+import type { ActorIdOf, EventTypeOf, Model, OutcomeOf } from './model.js';
 
 /**
  * How far a reported fact is established:
@@ -46,20 +44,20 @@ export interface Source {
 }
 
 /** What must hold after a step: a (partial) state value and/or an outcome. */
-export interface Expectation {
+export interface Expectation<M extends Model = Model> {
   readonly description?: string;
   readonly state?: StateValue;
-  readonly outcome?: Outcome;
+  readonly outcome?: OutcomeOf<M>;
 }
 
 /** One dated event of a scenario, with who acted and the words that report it. */
-export interface Step {
+export interface Step<M extends Model = Model> {
   readonly id: string;
   readonly date: IsoDate;
   /** `month` when the source names only the month (the date is then its first day); `undated` when the article gives no day (the date is the article's, or the report's). */
   readonly datePrecision?: DatePrecision;
-  readonly actor: ActorId;
-  readonly event: CeasefireEventType;
+  readonly actor: ActorIdOf<M>;
+  readonly event: EventTypeOf<M>;
   /** The article quotes that report the step (a hypothetical step may have none). */
   readonly sources?: readonly Source[];
   /** How far the reported fact is established; absent for a hypothetical step. */
@@ -71,49 +69,51 @@ export interface Step {
   readonly attribution?: string;
   /** Why the date or coding was chosen, where the article leaves room. */
   readonly note?: string;
-  readonly expect?: Expectation;
+  readonly expect?: Expectation<M>;
 }
 
 /** A hypothetical road: forks from a step of its scenario and applies its own steps. */
-export interface Branch {
+export interface Branch<M extends Model = Model> {
   readonly name: string;
   readonly title: string;
   /** The step of the parent scenario after which the branch forks. */
   readonly from: string;
   /** The statement in the articles that makes this road plausible. */
   readonly motivation: Source;
-  readonly expectedOutcome: Outcome;
-  readonly steps: readonly Step[];
+  readonly expectedOutcome: OutcomeOf<M>;
+  readonly steps: readonly Step<M>[];
   /** Let the calendar run to this day after the last step, firing delayed transitions. */
   readonly until?: IsoDate;
 }
 
-/** A scenario: dated steps replayed on the model, and branches that fork from them. */
-export interface Scenario {
+/** A scenario: dated steps replayed on its model, and branches that fork from them. */
+export interface Scenario<M extends Model = Model> {
+  /** The model the scenario runs on. */
+  readonly model: M;
   readonly id: string;
   readonly title: string;
   readonly description: string;
   readonly articles: readonly Article[];
-  readonly steps: readonly Step[];
-  readonly branches: readonly Branch[];
+  readonly steps: readonly Step<M>[];
+  readonly branches: readonly Branch<M>[];
   /** A scenario that continues another: its steps follow the parent's record up to `from`. */
-  readonly extends?: { readonly scenario: Scenario; readonly from: string };
+  readonly extends?: { readonly scenario: Scenario<M>; readonly from: string };
   /** The outcome the scenario must end in, checked after its last step. */
-  readonly expectedOutcome?: Outcome;
+  readonly expectedOutcome?: OutcomeOf<M>;
   /** Let the calendar run to this day after the last step. */
   readonly until?: IsoDate;
   /** Where the scenario was read from, for error messages (a file path). */
   readonly origin?: string;
 }
 
-/** What `defineScenario` takes: a scenario whose branches may be left out. */
-export type ScenarioInput = Omit<Scenario, 'branches'> & { readonly branches?: readonly Branch[] };
+/** What `defineScenario` takes: a scenario of `M` without its model, whose branches may be left out. */
+export type ScenarioInput<M extends Model = Model> = Omit<Scenario<M>, 'branches' | 'model'> & { readonly branches?: readonly Branch<M>[] };
 
 /**
- * Declare a scenario with type-checked event names and actors.
+ * Declare a scenario of `model`, with its event types, actors and outcomes type-checked against it.
  * @example
- * export default defineScenario({ id: 'my-what-if', title: '…', description: '…', articles, steps: [...] });
+ * export default defineScenario(truce, { id: 'my-what-if', title: '…', description: '…', articles, steps: [...] });
  */
-export function defineScenario(input: ScenarioInput): Scenario {
-  return { ...input, branches: input.branches ?? [] };
+export function defineScenario<M extends Model>(model: M, input: ScenarioInput<M>): Scenario<M> {
+  return { ...input, model, branches: input.branches ?? [] };
 }

@@ -1,12 +1,7 @@
 import { z } from 'zod';
-import { ACTORS } from '../model/actors.js';
-import { EVENT_TYPES } from '../model/events.js';
-import { OUTCOME_NAMES } from '../model/outcome.js';
+import type { Model } from './model.js';
 import { DATE_PRECISIONS, VERIFICATIONS } from './scenario.js';
 
-const ACTOR_IDS = Object.keys(ACTORS) as [string, ...string[]];
-const EVENT_NAMES = EVENT_TYPES as [string, ...string[]];
-const OUTCOME_LIST = OUTCOME_NAMES as [string, ...string[]];
 const VERIFICATION_LIST = VERIFICATIONS as [string, ...string[]];
 const PRECISION_LIST = DATE_PRECISIONS as [string, ...string[]];
 
@@ -33,50 +28,6 @@ const sourceSchema = z
   })
   .describe('A verbatim quote reporting the step.');
 
-const eventSchema = z
-  .union([
-    oneOf(EVENT_NAMES, 'event type'),
-    z.looseObject({ type: oneOf(EVENT_NAMES, 'event type') }).describe('An event object; its date comes from the step.'),
-  ])
-  .describe('The event type, e.g. `russia.reject`.');
-
-const expectationSchema = z
-  .strictObject({
-    description: text('a description').optional(),
-    state: z.union([z.string(), z.record(z.string(), z.unknown())]).optional().describe('A (partial) state value the model must match.'),
-    outcome: oneOf(OUTCOME_LIST, 'outcome').optional(),
-  })
-  .describe('What must hold after the step.');
-
-const stepSchema = z.strictObject({
-  id: text('a step id').min(1, 'is empty').describe('Unique step id, used by `from:` and in output.'),
-  date: day('The day the event happened.'),
-  datePrecision: oneOf(PRECISION_LIST, 'date precision')
-    .optional()
-    .describe(
-      '`day` (the default); `month` when the source names only the month (the date is then its first day); ' +
-        '`undated` when the article gives no day for this (the step carries the date of the article, or of the report, that gives it).',
-    ),
-  actor: oneOf(ACTOR_IDS, 'actor').describe('Who acted.'),
-  event: eventSchema,
-  sources: z.array(sourceSchema).optional(),
-  verification: oneOf(VERIFICATION_LIST, 'verification')
-    .optional()
-    .describe(
-      'How far the reported fact is established. ' +
-        "`claimed` — a party's own assertion the article does not verify, in particular a warring party's account of its own or the enemy's operations. " +
-        '`reported` — the article reports it, attributed to officials, an outlet or "reports", or in its own voice without an on-record source. ' +
-        "`assessed` — an independent third party's assessment (e.g. the Institute for the Study of War). " +
-        "`confirmed` — the actor's own words quoted on the record, or an act the acting government itself states on the record.",
-    ),
-  attribution: text('an attribution')
-    .min(1, 'is empty')
-    .optional()
-    .describe('Who the article credits for the step, in its words: an outlet (`The New York Times reported`, `told Fox News`) or `reports`.'),
-  note: text('a note').optional(),
-  expect: expectationSchema.optional(),
-});
-
 const articleSchema = z.strictObject({
   id: text('an article id'),
   file: text('a file name').describe('File name of the article text, for `verify-quotes`.'),
@@ -85,44 +36,111 @@ const articleSchema = z.strictObject({
   title: text('a title').nullable().optional().describe("The article's own headline; null (or left out) when it carries none."),
 });
 
-const branchSchema = z.strictObject({
-  name: text('a branch name').min(1, 'is empty'),
-  title: text('a title'),
-  from: text('a step id').describe('The step after which the branch forks.'),
-  motivation: sourceSchema.describe('The statement in the articles that makes this road plausible.'),
-  expectedOutcome: oneOf(OUTCOME_LIST, 'outcome'),
-  until: day('Run the calendar to this day after the last step.').optional(),
-  steps: z.array(stepSchema),
-});
+// The parts of the schema that list a model's names: its event types, actors and outcomes.
+function buildSchemas(model: Model) {
+  const eventNames = model.eventTypes as [string, ...string[]];
+  const actorIds = model.actorIds as [string, ...string[]];
+  const outcomes = model.outcomeNames as [string, ...string[]];
+  const eventSchema = z
+    .union([
+      oneOf(eventNames, 'event type'),
+      z.looseObject({ type: oneOf(eventNames, 'event type') }).describe('An event object; its date comes from the step.'),
+    ])
+    .describe('The event type, e.g. `russia.reject`.');
 
-/** The schema of a YAML or JSON scenario file (also exported as JSON Schema by `ceasefire schema`). */
-export const scenarioFileSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    id: text('a scenario id').min(1, 'is empty').describe('Scenario id, shown in output.'),
+  const expectationSchema = z
+    .strictObject({
+      description: text('a description').optional(),
+      state: z.union([z.string(), z.record(z.string(), z.unknown())]).optional().describe('A (partial) state value the model must match.'),
+      outcome: oneOf(outcomes, 'outcome').optional(),
+    })
+    .describe('What must hold after the step.');
+
+  const stepSchema = z.strictObject({
+    id: text('a step id').min(1, 'is empty').describe('Unique step id, used by `from:` and in output.'),
+    date: day('The day the event happened.'),
+    datePrecision: oneOf(PRECISION_LIST, 'date precision')
+      .optional()
+      .describe(
+        '`day` (the default); `month` when the source names only the month (the date is then its first day); ' +
+          '`undated` when the article gives no day for this (the step carries the date of the article, or of the report, that gives it).',
+      ),
+    actor: oneOf(actorIds, 'actor').describe('Who acted.'),
+    event: eventSchema,
+    sources: z.array(sourceSchema).optional(),
+    verification: oneOf(VERIFICATION_LIST, 'verification')
+      .optional()
+      .describe(
+        'How far the reported fact is established. ' +
+          "`claimed` — a party's own assertion the article does not verify, in particular a warring party's account of its own or the enemy's operations. " +
+          '`reported` — the article reports it, attributed to officials, an outlet or "reports", or in its own voice without an on-record source. ' +
+          "`assessed` — an independent third party's assessment (e.g. the Institute for the Study of War). " +
+          "`confirmed` — the actor's own words quoted on the record, or an act the acting government itself states on the record.",
+      ),
+    attribution: text('an attribution')
+      .min(1, 'is empty')
+      .optional()
+      .describe('Who the article credits for the step, in its words: an outlet (`The New York Times reported`, `told Fox News`) or `reports`.'),
+    note: text('a note').optional(),
+    expect: expectationSchema.optional(),
+  });
+
+  const branchSchema = z.strictObject({
+    name: text('a branch name').min(1, 'is empty'),
     title: text('a title'),
-    description: text('a description').optional(),
-    extends: text('a scenario id').optional().describe('Continue this scenario (e.g. `march-2025`) from step `from`.'),
-    from: text('a step id').optional().describe('With `extends`: the step of the parent after which this scenario continues.'),
-    articles: z.array(articleSchema).optional().describe("Articles cited by this file's quotes (added to the parent's)."),
-    expectedOutcome: oneOf(OUTCOME_LIST, 'outcome').optional(),
+    from: text('a step id').describe('The step after which the branch forks.'),
+    motivation: sourceSchema.describe('The statement in the articles that makes this road plausible.'),
+    expectedOutcome: oneOf(outcomes, 'outcome'),
     until: day('Run the calendar to this day after the last step.').optional(),
+    steps: z.array(stepSchema),
+  });
+
+  const scenarioFile = z
+    .strictObject({
+      $schema: z.string().optional(),
+      id: text('a scenario id').min(1, 'is empty').describe('Scenario id, shown in output.'),
+      title: text('a title'),
+      description: text('a description').optional(),
+      extends: text('a scenario id').optional().describe('Continue this scenario (e.g. `march-2025`) from step `from`.'),
+      from: text('a step id').optional().describe('With `extends`: the step of the parent after which this scenario continues.'),
+      articles: z.array(articleSchema).optional().describe("Articles cited by this file's quotes (added to the parent's)."),
+      expectedOutcome: oneOf(outcomes, 'outcome').optional(),
+      until: day('Run the calendar to this day after the last step.').optional(),
+      steps: z.array(stepSchema).min(1, 'needs at least one step'),
+      branches: z.array(branchSchema).optional(),
+    })
+    .describe(`A Ceasefire Lab scenario: dated steps replayed on the ${model.title} model.`);
+
+  const stepsFile = z.strictObject({
+    $schema: z.string().optional(),
+    articles: z.array(articleSchema).optional(),
     steps: z.array(stepSchema).min(1, 'needs at least one step'),
-    branches: z.array(branchSchema).optional(),
-  })
-  .describe('A Ceasefire Lab scenario: dated steps replayed on the March 2025 ceasefire model.');
+  });
+  return { scenarioFile, stepsFile };
+}
+
+const built = new WeakMap<Model, ReturnType<typeof buildSchemas>>();
+
+function schemasOf(model: Model): ReturnType<typeof buildSchemas> {
+  let schemas = built.get(model);
+  if (!schemas) built.set(model, (schemas = buildSchemas(model)));
+  return schemas;
+}
+
+/** The schema of a YAML or JSON scenario file of `model` (also exported as JSON Schema by `ceasefire schema`). */
+export function scenarioFileSchema(model: Model): ReturnType<typeof buildSchemas>['scenarioFile'] {
+  return schemasOf(model).scenarioFile;
+}
 
 /** A scenario file as parsed by {@link scenarioFileSchema}. */
-export type ScenarioFile = z.infer<typeof scenarioFileSchema>;
+export type ScenarioFile = z.infer<ReturnType<typeof buildSchemas>['scenarioFile']>;
 
-/** The steps-only file `ceasefire resume --steps` takes. */
-export const stepsFileSchema = z.strictObject({
-  $schema: z.string().optional(),
-  articles: z.array(articleSchema).optional(),
-  steps: z.array(stepSchema).min(1, 'needs at least one step'),
-});
+/** The steps-only file `ceasefire resume --steps` takes, for `model`. */
+export function stepsFileSchema(model: Model): ReturnType<typeof buildSchemas>['stepsFile'] {
+  return schemasOf(model).stepsFile;
+}
 
-/** The JSON Schema of scenario files, for editors that validate YAML. */
-export function scenarioJsonSchema(): object {
-  return z.toJSONSchema(scenarioFileSchema, { io: 'input' });
+/** The JSON Schema of `model`'s scenario files, for editors that validate YAML. */
+export function scenarioJsonSchema(model: Model): object {
+  return z.toJSONSchema(scenarioFileSchema(model), { io: 'input' });
 }

@@ -1,6 +1,6 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { OUTCOME_NAMES, RESOLVED_OUTCOMES, outcomeOf, type Outcome } from '../model/outcome.js';
+import type { Model } from './model.js';
 import type { ExploredGraph } from './explore.js';
 
 /** Futures per chunk: each chunk has its own random stream, so results do not depend on how chunks are spread over workers. */
@@ -35,11 +35,11 @@ export interface SimulationOptions {
   readonly horizon?: string;
 }
 
-/** Turn an explored graph into a weighted graph to sample futures on. */
-export function prepareSimulation(graph: ExploredGraph, options: SimulationOptions = {}): SimulationGraph {
+/** Turn a graph explored on `model` into a weighted graph to sample futures on, each state labelled with the model's outcome. */
+export function prepareSimulation(model: Model, graph: ExploredGraph, options: SimulationOptions = {}): SimulationGraph {
   const weightOf = options.weight ?? (() => 1);
   const eventWeights = graph.eventTypes.map((type) => weightOf(type));
-  const outcomes = [...OUTCOME_NAMES, 'unresolved'];
+  const outcomes = [...model.outcomeNames, 'unresolved'];
   const outcome = new Int32Array(graph.size);
   const absorbing = new Uint8Array(graph.size);
   const edgeStart = new Int32Array(graph.size + 1);
@@ -47,10 +47,10 @@ export function prepareSimulation(graph: ExploredGraph, options: SimulationOptio
   const cumulative: number[] = [];
   const dateOf = (s: number) => (graph.state(s).context as { date?: string | null }).date ?? null;
   for (let s = 0; s < graph.size; s++) {
-    const name: Outcome = outcomeOf(graph.state(s));
+    const name = model.outcomeOf(graph.state(s));
     outcome[s] = outcomes.indexOf(name);
     edgeStart[s] = targets.length;
-    if (RESOLVED_OUTCOMES.has(name)) {
+    if (model.resolvedOutcomes.has(name)) {
       absorbing[s] = 1;
       continue;
     }

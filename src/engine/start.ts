@@ -1,10 +1,13 @@
 import { ScenarioError } from './errors.js';
-import { replay, type CeasefireSnapshot } from './replay.js';
+import type { Model } from './model.js';
+import { replay, type RunSnapshot } from './replay.js';
 import type { Scenario } from './scenario.js';
 
 /** Where an exploration starts: a scenario's state after one of its steps. */
 export interface StartPoint {
-  readonly snapshot: CeasefireSnapshot;
+  /** The model the scenario runs on. */
+  readonly model: Model;
+  readonly snapshot: RunSnapshot;
   readonly scenario: string;
   readonly branch: string | null;
   readonly step: string | null;
@@ -18,6 +21,7 @@ export function startPoint(scenario: Scenario, options: { branch?: string | null
   const result = replay(scenario, { branch, ...(step !== null ? { stopAfter: step } : {}) });
   if (step === null && result.steps.length === 0) throw new ScenarioError(`scenario '${scenario.id}' has no steps to start from`);
   return {
+    model: scenario.model,
     snapshot: result.snapshot,
     scenario: scenario.id,
     branch,

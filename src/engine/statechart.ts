@@ -1,5 +1,6 @@
 import type { AnyStateNode } from 'xstate';
-import { eventLabel, humanize } from './view.js';
+import type { Model } from './model.js';
+import { eventLabel } from './view.js';
 
 // The machine's structure as the diagrams and the viewer draw it: states, and the transitions that change them.
 
@@ -41,8 +42,8 @@ export function pathOf(node: AnyStateNode): string {
 }
 
 /** Short words for a state on a diagram: `awaitingRussia` → `awaiting Russia`; the root keeps the machine's id. */
-export function stateLabel(node: AnyStateNode): string {
-  return node.path.length === 0 ? node.key : humanize(node.key);
+export function stateLabel(model: Model, node: AnyStateNode): string {
+  return node.path.length === 0 ? node.key : model.stateLabel(node.key);
 }
 
 /** True when `node` is `ancestor` or lies inside it. */

@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from '../model/calendar.js';
+import { addDays, type IsoDate } from './calendar.js';
 
 const DAY_MS = 86_400_000;
 

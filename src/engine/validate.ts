@@ -1,8 +1,4 @@
-import { isActorId } from '../model/actors.js';
-import { isIsoDate } from '../model/calendar.js';
-import { isEventType } from '../model/events.js';
-import { ceasefireMachine } from '../model/ceasefire.machine.js';
-import { isOutcome } from '../model/outcome.js';
+import { isIsoDate } from './calendar.js';
 import { ScenarioError } from './errors.js';
 import { planSteps } from './plan.js';
 import { DATE_PRECISIONS, VERIFICATIONS, type Scenario, type Step } from './scenario.js';
@@ -39,8 +35,8 @@ class Checker {
         this.fail(at('date'), where, `field 'date': ${step.date} is before the previous step's ${previous}`);
       }
       previous = step.date;
-      if (!isEventType(step.event)) this.fail(at('event'), where, `field 'event': unknown event type '${String(step.event)}'`);
-      if (!isActorId(step.actor)) this.fail(at('actor'), where, `field 'actor': unknown actor '${String(step.actor)}'`);
+      if (!this.scenario.model.isEventType(step.event)) this.fail(at('event'), where, `field 'event': unknown event type '${String(step.event)}'`);
+      if (!this.scenario.model.isActorId(step.actor)) this.fail(at('actor'), where, `field 'actor': unknown actor '${String(step.actor)}'`);
       if (step.datePrecision !== undefined && !DATE_PRECISIONS.includes(step.datePrecision)) {
         this.fail(at('datePrecision'), where, `field 'datePrecision': '${String(step.datePrecision)}' is not one of ${DATE_PRECISIONS.join(', ')}`);
       }
@@ -56,10 +52,10 @@ class Checker {
         }
       });
       if (step.expect?.state !== undefined) {
-        const problem = partialStateProblem(ceasefireMachine.root, step.expect.state);
+        const problem = partialStateProblem(this.scenario.model.machine.root, step.expect.state);
         if (problem) this.fail(at('expect', 'state', ...problem.path), where, `field '${['expect', 'state', ...problem.path].join('.')}': ${problem.message}`);
       }
-      if (step.expect?.outcome !== undefined && !isOutcome(step.expect.outcome)) {
+      if (step.expect?.outcome !== undefined && !this.scenario.model.isOutcome(step.expect.outcome)) {
         this.fail(at('expect', 'outcome'), where, `field 'expect.outcome': unknown outcome '${String(step.expect.outcome)}'`);
       }
     });
@@ -91,7 +87,7 @@ export function validateScenario(scenario: Scenario, origin: string, locate: Loc
   check.steps(scenario.steps, ['steps'], '', seen, before.at(-1)?.date ?? null);
   const record = [...before, ...scenario.steps];
   check.until(['until'], 'scenario', scenario.until, record.at(-1)?.date ?? null);
-  if (scenario.expectedOutcome !== undefined && !isOutcome(scenario.expectedOutcome)) {
+  if (scenario.expectedOutcome !== undefined && !scenario.model.isOutcome(scenario.expectedOutcome)) {
     check.fail(['expectedOutcome'], 'scenario', `field 'expectedOutcome': unknown outcome '${String(scenario.expectedOutcome)}'`);
   }
 
@@ -102,7 +98,7 @@ export function validateScenario(scenario: Scenario, origin: string, locate: Loc
     names.add(branch.name);
     const fork = record.findIndex((s) => s.id === branch.from);
     if (fork < 0) check.fail(['branches', b, 'from'], where, `field 'from': unknown step '${branch.from}'`);
-    if (!isOutcome(branch.expectedOutcome)) {
+    if (!scenario.model.isOutcome(branch.expectedOutcome)) {
       check.fail(['branches', b, 'expectedOutcome'], where, `field 'expectedOutcome': unknown outcome '${String(branch.expectedOutcome)}'`);
     }
     const branchSeen = new Set(record.slice(0, fork + 1).map((s) => s.id));

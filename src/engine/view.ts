@@ -1,5 +1,5 @@
 import type { AnyStateNode, StateValue } from 'xstate';
-import { ceasefireMachine } from '../model/ceasefire.machine.js';
+import type { Model } from './model.js';
 
 /** One active state, as a reader sees it. */
 export interface StateLabel {
@@ -24,25 +24,9 @@ export interface TrackChange {
   readonly to: readonly string[];
 }
 
-const PROPER_WORDS: Record<string, string> = {
-  russia: 'Russia', russian: 'Russian', ukraine: 'Ukraine', ukrainian: 'Ukrainian', saudi: 'Saudi', arabia: 'Arabia',
-  kremlin: 'Kremlin', moscow: 'Moscow', kursk: 'Kursk', sumy: 'Sumy', sudzha: 'Sudzha', novenke: "Noven'ke",
-  us: 'U.S.', kyiv: 'Kyiv',
-};
-
 /** An event type as a reader sees it: a delayed event `xstate.after.truceLength.…` reads `after truceLength`. */
 export function eventLabel(event: string): string {
   return event.startsWith('xstate.after.') ? `after ${event.split('.')[2] ?? 'delay'}` : event;
-}
-
-/** `awaitingRussia` → `awaiting Russia`. */
-export function humanize(key: string): string {
-  return key
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(' ')
-    .map((word) => PROPER_WORDS[word] ?? word)
-    .join(' ');
 }
 
 /** Dotted paths of the active leaf states of a state value. */
@@ -51,43 +35,43 @@ export function leafPaths(value: StateValue, prefix = ''): string[] {
   return Object.entries(value).flatMap(([key, child]) => (child === undefined ? [] : leafPaths(child, `${prefix}${key}.`)));
 }
 
-function node(path: string): AnyStateNode {
-  return ceasefireMachine.getStateNodeById(`ceasefire.${path}`);
+function node(model: Model, path: string): AnyStateNode {
+  return model.machine.getStateNodeById(`${model.machine.id}.${path}`);
 }
 
-function labelOf(path: string): string {
+function labelOf(model: Model, path: string): string {
   const keys = path.split('.');
   // Regions of parallel states name the sub-track (`Sudzha Russian claim: claimed recaptured`); the track is implied.
-  const regions = keys.slice(1, -1).filter((_, i) => node(keys.slice(0, i + 1).join('.')).type === 'parallel');
+  const regions = keys.slice(1, -1).filter((_, i) => node(model, keys.slice(0, i + 1).join('.')).type === 'parallel');
   const parentKey = keys.at(-2);
   // A state nested in a compound state of its track keeps its parent for context (`awaiting Russia: no comment`).
-  const parentIsCompound = keys.length > 2 && !regions.includes(parentKey!) && node(keys.slice(0, -1).join('.')).type === 'compound';
-  const leaf = humanize(keys.at(-1) ?? path);
-  const prefix = [...regions, ...(parentIsCompound ? [parentKey!] : [])].map(humanize).join(' ');
+  const parentIsCompound = keys.length > 2 && !regions.includes(parentKey!) && node(model, keys.slice(0, -1).join('.')).type === 'compound';
+  const leaf = model.stateLabel(keys.at(-1) ?? path);
+  const prefix = [...regions, ...(parentIsCompound ? [parentKey!] : [])].map((key) => model.stateLabel(key)).join(' ');
   return prefix ? `${prefix}: ${leaf}` : leaf;
 }
 
 /** The model's tracks (top-level regions), in the machine's order. */
-export function trackNames(): string[] {
-  return Object.keys(ceasefireMachine.root.states);
+export function trackNames(model: Model): string[] {
+  return Object.keys(model.machine.root.states);
 }
 
 /** The active states of a state value, grouped by track, with labels and descriptions. */
-export function describeTracks(value: StateValue): TrackView[] {
+export function describeTracks(model: Model, value: StateValue): TrackView[] {
   const paths = leafPaths(value);
-  return trackNames().map((track) => ({
+  return trackNames(model).map((track) => ({
     track,
-    description: node(track).description ?? '',
+    description: node(model, track).description ?? '',
     states: paths
       .filter((path) => path.startsWith(`${track}.`))
-      .map((path) => ({ path, label: labelOf(path), description: node(path).description ?? '' })),
+      .map((path) => ({ path, label: labelOf(model, path), description: node(model, path).description ?? '' })),
   }));
 }
 
 /** The tracks whose active states differ between `before` and `after`, with labels. */
-export function diffTracks(before: StateValue, after: StateValue): TrackChange[] {
-  const was = describeTracks(before);
-  return describeTracks(after).flatMap((now, i) => {
+export function diffTracks(model: Model, before: StateValue, after: StateValue): TrackChange[] {
+  const was = describeTracks(model, before);
+  return describeTracks(model, after).flatMap((now, i) => {
     const old = was[i]!;
     const oldPaths = new Set(old.states.map((s) => s.path));
     const newPaths = new Set(now.states.map((s) => s.path));

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { ELK as ElkEngine, ELKConstructorArguments, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { AnyStateNode } from 'xstate';
 import { allStates, pathOf, stateTransitions } from '../engine/statechart.js';
-import { humanize } from '../engine/view.js';
+import type { Model } from '../engine/model.js';
 import type { DiagramEdge, DiagramLayout, DiagramNode } from './view-data.js';
 
 // elkjs is CommonJS; its bundled build exports the constructor itself.
@@ -14,9 +14,12 @@ const ROW_WIDTH = 2400;
 const GAP = 24;
 const EDGE_CHAR_WIDTH = 6;
 
-function toElkNode(node: AnyStateNode): ElkNode {
+// Words for a state key, as the model labels it.
+type Label = (key: string) => string;
+
+function toElkNode(node: AnyStateNode, labelOf: Label): ElkNode {
   const id = node.path.join('.');
-  const label = humanize(node.key);
+  const label = labelOf(node.key);
   const children = Object.values(node.states);
   if (children.length === 0) {
     return { id, width: Math.max(60, label.length * CHAR_WIDTH + 24), height: 32, labels: [{ text: label }] };
@@ -28,16 +31,16 @@ function toElkNode(node: AnyStateNode): ElkNode {
       'elk.padding': '[top=30,left=12,bottom=12,right=12]',
       'elk.direction': node.type === 'parallel' ? 'RIGHT' : 'DOWN',
     },
-    children: children.map(toElkNode),
+    children: children.map((child) => toElkNode(child, labelOf)),
   };
 }
 
-function collectNodes(elk: ElkNode, states: Map<string, AnyStateNode>, into: DiagramNode[], depth: number): void {
+function collectNodes(elk: ElkNode, states: Map<string, AnyStateNode>, into: DiagramNode[], depth: number, labelOf: Label): void {
   for (const child of elk.children ?? []) {
     const state = states.get(child.id)!;
     into.push({
       id: child.id,
-      label: humanize(state.key),
+      label: labelOf(state.key),
       description: state.description ?? '',
       kind: state.type === 'parallel' ? 'parallel' : Object.keys(state.states).length ? 'compound' : 'atomic',
       x: child.x ?? 0,
@@ -46,7 +49,7 @@ function collectNodes(elk: ElkNode, states: Map<string, AnyStateNode>, into: Dia
       height: child.height ?? 0,
       depth,
     });
-    collectNodes(child, states, into, depth + 1);
+    collectNodes(child, states, into, depth + 1, labelOf);
   }
 }
 
@@ -63,19 +66,19 @@ const LAYOUT_OPTIONS = {
 };
 
 /** Lay out one track (a top-level region) with its transitions, at the origin. */
-async function layoutTrack(elk: ElkEngine, track: AnyStateNode, states: Map<string, AnyStateNode>, offset: number): Promise<DiagramLayout> {
+async function layoutTrack(elk: ElkEngine, track: AnyStateNode, states: Map<string, AnyStateNode>, offset: number, labelOf: Label): Promise<DiagramLayout> {
   const transitions = stateTransitions(track).map((t) => ({ source: pathOf(t.source), target: pathOf(t.target), event: t.event, label: t.label }));
   const graph: ElkNode = {
     id: 'root',
     layoutOptions: LAYOUT_OPTIONS,
-    children: [toElkNode(track)],
+    children: [toElkNode(track, labelOf)],
     edges: transitions.map((t, i): ElkExtendedEdge => {
       return { id: `e${offset + i}`, sources: [t.source], targets: [t.target], labels: [{ text: t.label, width: t.label.length * EDGE_CHAR_WIDTH, height: 14 }] };
     }),
   };
   const laidOut = await elk.layout(graph);
   const nodes: DiagramNode[] = [];
-  collectNodes(laidOut, states, nodes, 0);
+  collectNodes(laidOut, states, nodes, 0, labelOf);
   const edges = (laidOut.edges ?? []).map((edge, i): DiagramEdge => {
     const section = edge.sections?.[0];
     const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map((p) => [p.x, p.y] as const) : [];
@@ -98,11 +101,13 @@ function shifted(layout: DiagramLayout, dx: number, dy: number): Pick<DiagramLay
 }
 
 /**
- * Lay out a machine's statechart with ELK: each track (top-level region) as
+ * Lay out a model's statechart with ELK: each track (top-level region) as
  * nested boxes with labelled transition arrows, tracks placed in rows, all in
  * absolute coordinates.
  */
-export async function layoutMachine(root: AnyStateNode): Promise<DiagramLayout> {
+export async function layoutMachine(model: Model): Promise<DiagramLayout> {
+  const root = model.machine.root;
+  const labelOf: Label = (key) => model.stateLabel(key);
   const elk = new ELK();
   const states = new Map(allStates(root).map((node) => [pathOf(node), node]));
   const nodes: DiagramNode[] = [];
@@ -112,7 +117,7 @@ export async function layoutMachine(root: AnyStateNode): Promise<DiagramLayout> 
   let rowHeight = 0;
   let width = 0;
   for (const track of Object.values(root.states)) {
-    const layout = await layoutTrack(elk, track, states, edges.length);
+    const layout = await layoutTrack(elk, track, states, edges.length, labelOf);
     if (x > 0 && x + layout.width > ROW_WIDTH) {
       x = 0;
       y += rowHeight + GAP;

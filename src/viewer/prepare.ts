@@ -1,12 +1,13 @@
 import { initialTransition } from 'xstate';
+import type { Model } from '../engine/model.js';
 import type { Scenario } from '../engine/scenario.js';
-import { ceasefireMachine } from '../model/ceasefire.machine.js';
+import { DEFAULT_MODEL } from '../models/default.js';
 import { layoutMachine } from './layout.js';
 import { buildViewData, type ViewData } from './view-data.js';
 
-/** Lay out the model and replay every road of `scenarios`: all the viewer shows. */
-export async function prepareViewData(scenarios: readonly Scenario[]): Promise<ViewData> {
-  const diagram = await layoutMachine(ceasefireMachine.root);
-  const [initial] = initialTransition(ceasefireMachine);
+/** Lay out `model` (by default the first scenario's) and replay every road of `scenarios`: all the viewer shows. */
+export async function prepareViewData(scenarios: readonly Scenario[], model: Model = scenarios[0]?.model ?? DEFAULT_MODEL): Promise<ViewData> {
+  const diagram = await layoutMachine(model);
+  const [initial] = initialTransition(model.machine);
   return buildViewData(scenarios, diagram, initial.value);
 }

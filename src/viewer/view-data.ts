@@ -1,7 +1,6 @@
 import { replay, type StepResult } from '../engine/replay.js';
 import type { Article, DatePrecision, Scenario } from '../engine/scenario.js';
 import { leafPaths, type TrackChange } from '../engine/view.js';
-import { OUTCOMES, type Outcome } from '../model/outcome.js';
 
 /** A state box of the drawn statechart, in absolute coordinates. */
 export interface DiagramNode {
@@ -66,7 +65,7 @@ export interface ViewRoad {
   /** The step it forks after (null for the record). */
   readonly from: string | null;
   readonly motivation: { readonly article: string; readonly quote: string; readonly title: string | null } | null;
-  readonly outcome: Outcome;
+  readonly outcome: string;
   readonly outcomeText: string;
   readonly steps: readonly ViewStep[];
 }
@@ -145,7 +144,7 @@ export function buildViewData(scenarios: readonly Scenario[], diagram: DiagramLa
           from: branch?.from ?? null,
           motivation: branch ? { ...branch.motivation, title: titles.get(branch.motivation.article) ?? null } : null,
           outcome: result.final.outcome,
-          outcomeText: OUTCOMES[result.final.outcome],
+          outcomeText: scenario.model.outcomes[result.final.outcome] ?? '',
           steps: toViewSteps(result.steps, scenario.articles, diagram, initial),
         };
       };

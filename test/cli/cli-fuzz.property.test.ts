@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
 import march from '../../scenarios/march-2025.js';
-import { OUTCOME_NAMES } from '../../src/model/outcome.js';
+import { OUTCOME_NAMES } from '../../src/models/ceasefire-2025/outcome.js';
 import { runCli } from './_io.js';
 import { WHAT_IF } from './_what-if.js';
 

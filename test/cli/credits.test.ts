@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ceasefire2025 } from '../../src/models/ceasefire-2025/index.js';
 import { exportCommand } from '../../src/cli/export.js';
 import { loadScenario } from '../../src/cli/load.js';
 import { renderTimeline } from '../../src/cli/render-timeline.js';
@@ -81,7 +82,7 @@ describe('attribution and undated steps in every output', () => {
   });
 
   it('ends the quote cell with the attribution and marks the date undated in the timeline', async () => {
-    const text = renderTimeline(replay(await loadScenario(file)), 400);
+    const text = renderTimeline(ceasefire2025, replay(await loadScenario(file)), 400);
     const row = text.split('\n').find((line) => line.includes('(The New York Times reported)'))!;
     expect(row).toContain('“Putin will drag out a deal for a ceasefire because he is not interested in peace” [002] (The New York Times reported)');
     expect(row).toMatch(/^│ 2025-03-14 +│ Vladimir Putin/);

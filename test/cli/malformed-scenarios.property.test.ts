@@ -5,9 +5,9 @@ import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse, stringify } from 'yaml';
 import march from '../../scenarios/march-2025.js';
-import { ACTORS } from '../../src/model/actors.js';
-import { EVENT_TYPES } from '../../src/model/events.js';
-import { OUTCOME_NAMES } from '../../src/model/outcome.js';
+import { ACTORS } from '../../src/models/ceasefire-2025/actors.js';
+import { EVENT_TYPES } from '../../src/models/ceasefire-2025/events.js';
+import { OUTCOME_NAMES } from '../../src/models/ceasefire-2025/outcome.js';
 import { runCli } from './_io.js';
 import { WHAT_IF } from './_what-if.js';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ceasefire2025 } from '../../src/models/ceasefire-2025/index.js';
 import { renderTimeline, stepTable } from '../../src/cli/render-timeline.js';
 import { replay } from '../../src/index.js';
 import record from '../../scenarios/march-2025.js';
@@ -13,7 +14,7 @@ describe('the text timeline', () => {
   });
 
   it('prints the record with one bordered table, a row per step', () => {
-    const text = renderTimeline(replay(record), 120);
+    const text = renderTimeline(ceasefire2025, replay(record), 120);
     const lines = text.split('\n');
     expect(lines.filter((l) => l.startsWith('┌'))).toHaveLength(1);
     expect(lines.filter((l) => l.startsWith('└'))).toHaveLength(1);

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyStateNode } from 'xstate';
-import { ACTORS } from '../../src/model/actors.js';
-import { ceasefireMachine } from '../../src/model/ceasefire.machine.js';
-import { EVENT_TYPES } from '../../src/model/events.js';
-import { OUTCOME_NAMES } from '../../src/model/outcome.js';
+import { ACTORS } from '../../src/models/ceasefire-2025/actors.js';
+import { ceasefireMachine } from '../../src/models/ceasefire-2025/ceasefire.machine.js';
+import { EVENT_TYPES } from '../../src/models/ceasefire-2025/events.js';
+import { OUTCOME_NAMES } from '../../src/models/ceasefire-2025/outcome.js';
 import { runCli } from './_io.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

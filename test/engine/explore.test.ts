@@ -3,8 +3,9 @@ import { assign } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { ceasefireMachine, replay, type CeasefireEvent } from '../../src/index.js';
 import { eventsToTry, explore, stateKey } from '../../src/engine/explore.js';
-import { INVARIANTS, type Invariant } from '../../src/model/invariants.js';
-import { addDays } from '../../src/model/calendar.js';
+import type { Invariant } from '../../src/engine/model.js';
+import { INVARIANTS } from '../../src/models/ceasefire-2025/invariants.js';
+import { addDays } from '../../src/engine/calendar.js';
 import record from '../../scenarios/march-2025.js';
 
 const end = replay(record).snapshot;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ceasefire2025 } from '../../src/models/ceasefire-2025/index.js';
 import { createMachine } from 'xstate';
 import { ceasefireMachine, defineScenario, planSteps, replay, resumeRun, ScenarioError, type ReplayResult } from '../../src/index.js';
 import { parseSavedRun, toSavedRun } from '../../src/engine/persist.js';
@@ -9,7 +10,7 @@ import record from '../../scenarios/march-2025.js';
 type Json = any;
 
 const saveText = (result: ReplayResult) => `${JSON.stringify(toSavedRun(result, 'march-2025'), null, 2)}\n`;
-const parse = (text: string) => parseSavedRun(text, 'spared.json', ceasefireMachine);
+const parse = (text: string) => parseSavedRun(text, 'spared.json', ceasefire2025);
 
 /** The message a tampered save is refused with ('accepted' when it is not). */
 function refusal(text: string, tamper: (run: Json) => void): string {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { ceasefire2025 } from '../../src/models/ceasefire-2025/index.js';
 import { ceasefireMachine, replay } from '../../src/index.js';
 import { explore } from '../../src/engine/explore.js';
 import { shortestPaths } from '../../src/engine/paths.js';
 import { chunksFor, prepareSimulation, sampleChunk, shares } from '../../src/engine/simulate.js';
-import { outcomeOf } from '../../src/model/outcome.js';
+import { outcomeOf } from '../../src/models/ceasefire-2025/outcome.js';
 import record from '../../scenarios/march-2025.js';
 
 const graph = explore(ceasefireMachine, replay(record).snapshot);
@@ -19,7 +20,7 @@ describe('shortest paths', () => {
 });
 
 describe('simulation', () => {
-  const sim = prepareSimulation(graph);
+  const sim = prepareSimulation(ceasefire2025, graph);
 
   it('gives the same counts for the same seed and chunk, and other counts for another seed', () => {
     expect(sampleChunk(sim, 42, 0, 5000)).toEqual(sampleChunk(sim, 42, 0, 5000));
@@ -32,7 +33,7 @@ describe('simulation', () => {
   });
 
   it('never picks an event weighted zero', () => {
-    const noRejection = prepareSimulation(graph, { weight: (type) => (type === 'russia.reject' || type === 'proposal.lapse' ? 0 : 1) });
+    const noRejection = prepareSimulation(ceasefire2025, graph, { weight: (type) => (type === 'russia.reject' || type === 'proposal.lapse' ? 0 : 1) });
     const counts = sampleChunk(noRejection, 1, 0, 20_000);
     const byName = Object.fromEntries(noRejection.outcomes.map((o, i) => [o, counts[i]]));
     expect(byName.rejected).toBe(0);
@@ -41,7 +42,7 @@ describe('simulation', () => {
   });
 
   it('stops the calendar at the horizon: no truce expires before its 30 days', () => {
-    const short = prepareSimulation(graph, { horizon: '2025-04-01' });
+    const short = prepareSimulation(ceasefire2025, graph, { horizon: '2025-04-01' });
     const counts = sampleChunk(short, 1, 0, 20_000);
     expect(counts[short.outcomes.indexOf('truce-expired')]).toBe(0);
     expect(counts[short.outcomes.indexOf('ceasefire-in-force')]! + counts[short.outcomes.indexOf('truce-extended')]!).toBeGreaterThan(0);

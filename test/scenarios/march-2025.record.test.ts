@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVENTS } from '../../src/model/events.js';
+import { EVENTS } from '../../src/models/ceasefire-2025/events.js';
 import { runCli } from '../cli/_io.js';
 
 interface RunStep {

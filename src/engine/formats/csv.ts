@@ -1,4 +1,4 @@
-import { EVENTS, isEventType, type EventInfo } from '../../model/events.js';
+import type { EventInfo, Model } from '../model.js';
 import type { ReplayResult } from '../replay.js';
 import { describeTracks, trackNames } from '../view.js';
 
@@ -30,20 +30,20 @@ export const STEP_COLUMNS = [
 ] as const;
 
 /**
- * A replay as a table, one row per step: when (`month` precision when the
+ * A replay on `model` as a table, one row per step: when (`month` precision when the
  * source names only the month, `undated` when it gives no day), who did what
  * (with its PLOVER and CAMEO codes), how verified, the first quote, its
  * article and who the article credits (`attribution`), whether it is
  * hypothetical, then one column per track with its state labels after the
  * step (several joined with `; `). Steps the calendar fires are rows too.
  */
-export function stepsTable(result: ReplayResult): string[][] {
-  const tracks = trackNames();
+export function stepsTable(model: Model, result: ReplayResult): string[][] {
+  const tracks = trackNames(model);
   const header = [...STEP_COLUMNS, ...tracks];
   const rows = result.steps.map((step) => {
-    const coding: EventInfo | undefined = isEventType(step.event.type) ? EVENTS[step.event.type] : undefined;
+    const coding: EventInfo | undefined = model.isEventType(step.event.type) ? model.events[step.event.type] : undefined;
     const first = step.sources[0];
-    const states = new Map(describeTracks(step.state).map((t) => [t.track, t.states.map((s) => s.label).join('; ')]));
+    const states = new Map(describeTracks(model, step.state).map((t) => [t.track, t.states.map((s) => s.label).join('; ')]));
     return [
       step.id,
       step.date,
@@ -65,6 +65,6 @@ export function stepsTable(result: ReplayResult): string[][] {
 }
 
 /** A replay as RFC 4180 CSV with a header row (UTF-8 text; see {@link stepsTable} for the columns). */
-export function stepsCsv(result: ReplayResult): string {
-  return toCsv(stepsTable(result));
+export function stepsCsv(model: Model, result: ReplayResult): string {
+  return toCsv(stepsTable(model, result));
 }

@@ -1,5 +1,5 @@
-import type { AnyStateMachine, AnyStateNode } from 'xstate';
-import { ceasefireMachine } from '../../model/ceasefire.machine.js';
+import type { AnyStateNode } from 'xstate';
+import type { Model } from '../model.js';
 import {
   ACTIVE_FILL,
   ACTIVE_STROKE,
@@ -26,20 +26,20 @@ const initialId = (node: AnyStateNode): string => q(`${pathOf(node)}#initial`);
 
 const isComposite = (node: AnyStateNode): boolean => childStates(node).length > 0;
 
-function cluster(node: AnyStateNode, parent: AnyStateNode, active: ReadonlySet<string>, depth: number, lines: string[]): void {
+function cluster(model: Model, node: AnyStateNode, parent: AnyStateNode, active: ReadonlySet<string>, depth: number, lines: string[]): void {
   const pad = '  '.repeat(depth);
   if (!isComposite(node)) {
     const lit = active.has(pathOf(node)) ? `, style="rounded,filled", fillcolor=${q(ACTIVE_FILL)}, color=${q(ACTIVE_STROKE)}` : '';
-    lines.push(`${pad}${nodeId(node)} [label=${q(stateLabel(node))}${lit}];`);
+    lines.push(`${pad}${nodeId(node)} [label=${q(stateLabel(model, node))}${lit}];`);
     return;
   }
   lines.push(`${pad}subgraph ${clusterId(node)} {`);
   // A region of a parallel state is dashed: all regions are active together.
   const style = parent.type === 'parallel' ? 'rounded,dashed' : 'rounded';
-  lines.push(`${pad}  label=${q(stateLabel(node))}; style=${q(style)};`);
+  lines.push(`${pad}  label=${q(stateLabel(model, node))}; style=${q(style)};`);
   lines.push(`${pad}  ${anchorId(node)} [shape=point, style=invis, width=0.01, label=""];`);
   startArrow(node, `${pad}  `, lines);
-  for (const child of childStates(node)) cluster(child, node, active, depth + 1, lines);
+  for (const child of childStates(node)) cluster(model, child, node, active, depth + 1, lines);
   lines.push(`${pad}}`);
 }
 
@@ -56,20 +56,20 @@ function startArrow(node: AnyStateNode, pad: string, lines: string[]): void {
 }
 
 /**
- * The machine as a Graphviz DOT digraph: a cluster per compound or parallel
+ * The model's machine as a Graphviz DOT digraph: a cluster per compound or parallel
  * state (regions of a parallel state dashed), a node per atomic state, and an
  * edge per transition labelled with its event; active states are filled.
  */
-export function toDot(machine: AnyStateMachine = ceasefireMachine, options: DiagramOptions = {}): string {
+export function toDot(model: Model, options: DiagramOptions = {}): string {
   const active = new Set(options.active ?? []);
-  const root = machine.root;
+  const root = model.machine.root;
   const lines = [`digraph ${q(root.id)} {`];
   if (options.caption) lines.push(`  // ${options.caption.replace(/\s+/g, ' ')}`);
   lines.push(`  compound=true; newrank=true; fontname="Helvetica"; label=${q(root.description ?? root.id)}; labelloc=t;`);
   lines.push('  node [shape=box, style=rounded, fontname="Helvetica", fontsize=11];');
   lines.push('  edge [fontname="Helvetica", fontsize=9];');
   startArrow(root, '  ', lines);
-  for (const child of childStates(root)) cluster(child, root, active, 1, lines);
+  for (const child of childStates(root)) cluster(model, child, root, active, 1, lines);
   for (const t of stateTransitions(root)) {
     const clip = [
       // Clip at a composite end's box, unless the other end lies inside it (Graphviz would ignore it with a warning).

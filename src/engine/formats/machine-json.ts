@@ -1,5 +1,4 @@
 import type { AnyStateMachine, AnyStateNodeDefinition, TransitionDefinition } from 'xstate';
-import { ceasefireMachine } from '../../model/ceasefire.machine.js';
 
 /** One transition of the normalized definition: where it goes, under which guard, doing what. */
 export interface MachineJsonTransition {
@@ -107,7 +106,7 @@ function stateJson(def: AnyStateNodeDefinition): MachineJsonState {
  * expressions, actions by name) and delayed transitions, plus the initial
  * context, the named delays and the event catalogue in `meta.events`.
  */
-export function machineToJson(machine: AnyStateMachine = ceasefireMachine, options: { readonly active?: readonly string[] } = {}): MachineJson {
+export function machineToJson(machine: AnyStateMachine, options: { readonly active?: readonly string[] } = {}): MachineJson {
   const { states, meta, ...head } = stateJson(machine.root.definition);
   return {
     ...head,

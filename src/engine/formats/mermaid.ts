@@ -1,5 +1,5 @@
-import type { AnyStateMachine, AnyStateNode } from 'xstate';
-import { ceasefireMachine } from '../../model/ceasefire.machine.js';
+import type { AnyStateNode } from 'xstate';
+import type { Model } from '../model.js';
 import {
   ACTIVE_FILL,
   ACTIVE_STROKE,
@@ -23,10 +23,10 @@ const quoted = (text: string): string => `"${text.replace(/"/g, "'").replace(/\s
 // A transition label runs to the end of the line and may not contain `:` or `;`.
 const edgeText = (text: string): string => text.replace(/[:;]/g, ' ').replace(/\s+/g, ' ');
 
-function declare(node: AnyStateNode, depth: number, lines: string[]): void {
+function declare(model: Model, node: AnyStateNode, depth: number, lines: string[]): void {
   const pad = '  '.repeat(depth);
   const id = mermaidId(node);
-  lines.push(`${pad}state ${quoted(stateLabel(node))} as ${id}`);
+  lines.push(`${pad}state ${quoted(stateLabel(model, node))} as ${id}`);
   const children = childStates(node);
   if (children.length === 0) return;
   // The name is declared on its own line: `state "x" as id {` keeps a trailing space in the id on some Mermaid versions.
@@ -36,20 +36,21 @@ function declare(node: AnyStateNode, depth: number, lines: string[]): void {
   children.forEach((child, i) => {
     // Regions of a parallel state are Mermaid's concurrent sections, separated by `--`.
     if (node.type === 'parallel' && i > 0) lines.push(`${pad}  --`);
-    declare(child, depth + 1, lines);
+    declare(model, child, depth + 1, lines);
   });
   lines.push(`${pad}}`);
 }
 
 /**
- * The machine as a Mermaid `stateDiagram-v2`: nested composite states,
+ * The model's machine as a Mermaid `stateDiagram-v2`: nested composite states,
  * parallel regions split by `--`, each transition labelled with its event,
  * and the given active states marked with the `active` class.
  */
-export function toMermaid(machine: AnyStateMachine = ceasefireMachine, options: DiagramOptions = {}): string {
+export function toMermaid(model: Model, options: DiagramOptions = {}): string {
+  const { machine } = model;
   const lines = ['stateDiagram-v2'];
   if (options.caption) lines.push(`  %% ${options.caption.replace(/\s+/g, ' ')}`);
-  declare(machine.root, 1, lines);
+  declare(model, machine.root, 1, lines);
   // Transitions come after every state is placed, at the top level: a state is a child of
   // the block that first names it, and a transition inside another block would move it there.
   for (const t of stateTransitions(machine.root)) {

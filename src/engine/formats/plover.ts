@@ -1,5 +1,4 @@
-import { ACTORS, isActorId } from '../../model/actors.js';
-import { EVENTS, isEventType, type CountryCode, type EventInfo, type PloverContext, type PloverEvent } from '../../model/events.js';
+import type { EventInfo, Model, PloverEvent } from '../model.js';
 import type { ReplayResult, StepResult } from '../replay.js';
 import type { Article, DatePrecision, Scenario, Verification } from '../scenario.js';
 
@@ -25,12 +24,12 @@ export interface PloverCiteInfo {
 export interface PloverRecord {
   readonly id: string;
   readonly date: string;
-  readonly actor: CountryCode | null;
-  readonly recipient: CountryCode | null;
+  readonly actor: string | null;
+  readonly recipient: string | null;
   /** PLOVER event type; null for a bare statement PLOVER does not code. */
   readonly event: PloverEvent | null;
   readonly mode: string | null;
-  readonly context: PloverContext;
+  readonly context: string;
   /** The event's description in the model. */
   readonly event_text: string;
   /** The step's first quote, verbatim; null for a step with no source. */
@@ -65,11 +64,11 @@ function articlesOf(scenario: Scenario): Map<string, Article> {
   return parent;
 }
 
-function record(step: StepResult, id: string, articles: ReadonlyMap<string, Article>): PloverRecord | undefined {
+function record(model: Model, step: StepResult, id: string, articles: ReadonlyMap<string, Article>): PloverRecord | undefined {
   // A delayed transition fired by the calendar (a truce running out) has no actor: PLOVER has nothing to code.
-  if (step.kind === 'timer' || !isEventType(step.event.type)) return undefined;
-  const coding: EventInfo = EVENTS[step.event.type];
-  const stepCountry = isActorId(step.actor.id) ? ACTORS[step.actor.id].country : null;
+  if (step.kind === 'timer' || !model.isEventType(step.event.type)) return undefined;
+  const coding: EventInfo = model.events[step.event.type]!;
+  const stepCountry = model.isActorId(step.actor.id) ? model.actors[step.actor.id]!.country : null;
   const actor = coding.actor ?? stepCountry;
   const first = step.sources[0];
   const article = first ? articles.get(first.article) : undefined;
@@ -112,7 +111,7 @@ export function ploverRecords(scenario: Scenario, result: ReplayResult): PloverR
     const base = `${prefix}/${step.id}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
-    const made = record(step, n === 1 ? base : `${base}~${n}`, articles);
+    const made = record(scenario.model, step, n === 1 ? base : `${base}~${n}`, articles);
     return made ? [made] : [];
   });
 }

@@ -1,9 +1,7 @@
+import type { PloverEvent } from '../../engine/model.js';
 import type { ActorInfo } from './actors.js';
 
-/** PLOVER's sixteen event types. */
-export type PloverEvent =
-  | 'AGREE' | 'CONSULT' | 'SUPPORT' | 'CONCEDE' | 'COOPERATE' | 'AID' | 'RETREAT' | 'REQUEST'
-  | 'ACCUSE' | 'REJECT' | 'THREATEN' | 'PROTEST' | 'SANCTION' | 'MOBILIZE' | 'COERCE' | 'ASSAULT';
+export type { PloverEvent };
 
 /** A party to the story as PLOVER and CAMEO code it: its ISO 3166 alpha-3 country. */
 export type CountryCode = NonNullable<ActorInfo['country']>;

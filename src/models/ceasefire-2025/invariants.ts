@@ -1,22 +1,5 @@
-import type { StateValue } from 'xstate';
+import type { Invariant, StateView } from '../../engine/model.js';
 import { bothPartiesAccepted, type CeasefireContext } from './positions.js';
-
-/** What an invariant reads of a state: its value, its context, and `matches`. */
-export interface StateView {
-  readonly value: StateValue;
-  readonly context: unknown;
-  matches(value: StateValue): boolean;
-}
-
-/** A rule the model must never break, checked on every reachable state (or every transition). */
-export interface Invariant {
-  readonly name: string;
-  readonly description: string;
-  /** A state predicate: true when `state` keeps the rule. */
-  readonly holdsIn?: (state: StateView) => boolean;
-  /** A transition predicate: true when the step from `before` to `after` keeps the rule. */
-  readonly holdsAcross?: (before: StateView, after: StateView) => boolean;
-}
 
 const context = (state: StateView) => state.context as CeasefireContext;
 

@@ -1,4 +1,4 @@
-import { addDays, isIsoDate, isOnOrAfter, toEpochMs, type IsoDate } from './calendar.js';
+import { addDays, isIsoDate, isOnOrAfter, toEpochMs, type IsoDate } from '../../engine/calendar.js';
 
 /**
  * Ukraine's position: the 30-day text endorsed, revised terms (negotiated
@@ -78,3 +78,15 @@ export function msUntilTruceEnds(context: CeasefireContext): number {
   if (context.date === null || context.truceEndsOn === null) return 0;
   return Math.max(0, toEpochMs(context.truceEndsOn) - toEpochMs(context.date));
 }
+
+// Keyed by the position types, so a position added to or dropped from them fails to compile here.
+const UKRAINE_POSITIONS = Object.keys({ undecided: 0, endorsed: 0, revisedTermsAccepted: 0, withdrawn: 0 } satisfies Record<UkrainePosition, 0>);
+const RUSSIA_POSITIONS = Object.keys({ undecided: 0, conditional: 0, accepted: 0, revisedTermsAccepted: 0, rejected: 0 } satisfies Record<RussiaPosition, 0>);
+
+/** The context's fields as a saved run must hold them. */
+export const CONTEXT_FIELDS = {
+  date: 'day|null',
+  ukraine: UKRAINE_POSITIONS,
+  russia: RUSSIA_POSITIONS,
+  truceEndsOn: 'day|null',
+} as const satisfies Record<keyof CeasefireContext, 'day|null' | readonly string[]>;

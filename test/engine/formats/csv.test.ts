@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ceasefire2025 } from '../../../src/models/ceasefire-2025/index.js';
 import { defineScenario, replay, type Step } from '../../../src/index.js';
 import { STEP_COLUMNS, csvField, stepsCsv, toCsv } from '../../../src/engine/formats/csv.js';
 import { trackNames } from '../../../src/engine/view.js';
@@ -9,11 +10,11 @@ const TRACKS = ['proposal', 'positions', 'aid', 'channel', 'leverage', 'battlefi
 
 describe('CSV export', () => {
   const run = replay(record);
-  const text = stepsCsv(run);
+  const text = stepsCsv(ceasefire2025, run);
   const [header, ...rows] = parseCsv(text);
 
   it('has a header row, the step columns, then one column per track', () => {
-    expect(trackNames()).toEqual(TRACKS);
+    expect(trackNames(ceasefire2025)).toEqual(TRACKS);
     expect(header).toEqual([...STEP_COLUMNS, ...TRACKS]);
     expect(header).toEqual([
       'step', 'date', 'date_precision', 'actor', 'event', 'plover_event', 'plover_mode', 'cameo', 'verification', 'quote', 'article', 'attribution', 'hypothetical', ...TRACKS,
@@ -62,14 +63,14 @@ describe('CSV export', () => {
       articles: [{ id: 'a', file: 'a.txt', date: '2025-03-13', outlet: null, title: 'A' }],
       steps: [step('table', '2025-03-11', 'proposal.table', { sources: [{ article: 'a', quote }], verification: 'reported' })],
     });
-    const [head, row] = parseCsv(stepsCsv(replay(scenario)));
+    const [head, row] = parseCsv(stepsCsv(ceasefire2025, replay(scenario)));
     expect(row![head!.indexOf('quote')]).toBe(quote);
     expect(row![head!.indexOf('verification')]).toBe('reported');
   });
 
   it('writes the days the calendar fires as rows, and marks a branch after its fork as hypothetical', () => {
     const branch = replay(record, { branch: 'russia-accepts-truce-expires' });
-    const [head, ...branchRows] = parseCsv(stepsCsv(branch));
+    const [head, ...branchRows] = parseCsv(stepsCsv(ceasefire2025, branch));
     expect(branchRows).toHaveLength(branch.steps.length);
     const hyp = head!.indexOf('hypothetical');
     const flags = branchRows.map((r) => r[hyp]);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { ceasefire2025 } from '../../../src/models/ceasefire-2025/index.js';
 import { createMachine, type AnyStateNode } from 'xstate';
 import { toDot } from '../../../src/engine/formats/dot.js';
 import { stateTransitions } from '../../../src/engine/statechart.js';
 import { replay } from '../../../src/engine/replay.js';
-import { humanize, leafPaths } from '../../../src/engine/view.js';
-import { ceasefireMachine } from '../../../src/model/ceasefire.machine.js';
+import { defineModel } from '../../../src/engine/model.js';
+import { leafPaths } from '../../../src/engine/view.js';
+import { ceasefireMachine } from '../../../src/models/ceasefire-2025/ceasefire.machine.js';
 import record from '../../../scenarios/march-2025.js';
 import { parseDot, type DotGraph } from './_parsers.js';
 
@@ -24,7 +26,7 @@ function ancestry(graph: DotGraph, subgraph: string | null): string[] {
 }
 
 describe('Graphviz DOT export', () => {
-  const graph = parseDot(toDot());
+  const graph = parseDot(toDot(ceasefire2025));
 
   it('parses as one directed graph with compound edges enabled', () => {
     expect(graph.directed).toBe(true);
@@ -36,7 +38,7 @@ describe('Graphviz DOT export', () => {
     for (const state of COMPOSITE) {
       const cluster = graph.subgraphs.get(`cluster_${path(state)}`);
       expect(cluster, path(state)).toBeDefined();
-      expect(cluster!.attributes.label).toBe(humanize(state.key));
+      expect(cluster!.attributes.label).toBe(ceasefire2025.stateLabel(state.key));
       const parent = state.parent!;
       expect(cluster!.parent).toBe(parent.path.length ? `cluster_${path(parent)}` : null);
     }
@@ -58,7 +60,7 @@ describe('Graphviz DOT export', () => {
       const node = graph.nodes.get(path(state));
       expect(node, path(state)).toBeDefined();
       expect(node!.subgraph).toBe(`cluster_${path(state.parent!)}`);
-      expect(node!.attributes.label).toBe(humanize(state.key));
+      expect(node!.attributes.label).toBe(ceasefire2025.stateLabel(state.key));
     }
   });
 
@@ -82,7 +84,7 @@ describe('Graphviz DOT export', () => {
 
   it('fills the active states of a replayed run, and nothing else', () => {
     const active = leafPaths(replay(record).final.state);
-    const lit = parseDot(toDot(ceasefireMachine, { active, caption: 'march-2025 after its last step' }));
+    const lit = parseDot(toDot(ceasefire2025, { active, caption: 'march-2025 after its last step' }));
     const filled = [...lit.nodes].filter(([, n]) => /filled/.test(n.attributes.style ?? '')).map(([id]) => id);
     expect(filled.sort()).toEqual([...active].sort());
     expect(lit.nodes.get('proposal.underConsideration.agreedInPrinciple')!.attributes).toMatchObject({ fillcolor: '#ffe08a' });
@@ -91,7 +93,8 @@ describe('Graphviz DOT export', () => {
 
   it('escapes quotes and backslashes in labels', () => {
     const machine = createMachine({ id: 'm', description: 'say "hi" \\ here', initial: 'a', states: { a: { on: { go: 'b' } }, b: {} } });
-    const small = parseDot(toDot(machine));
+    const model = defineModel({ id: 'm', title: 'm', machine, events: {}, actors: {}, outcomes: { open: 'open' }, outcomeOf: () => 'open', resolvedOutcomes: [] });
+    const small = parseDot(toDot(model));
     expect(small.attributes.label).toContain('hi');
     expect(small.edges.map((e) => e.attributes.label)).toEqual([undefined, 'go']);
   });

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyStateNode } from 'xstate';
 import { machineToJson, type MachineJsonState } from '../../../src/engine/formats/machine-json.js';
-import { EVENTS } from '../../../src/model/events.js';
-import { ceasefireMachine } from '../../../src/model/ceasefire.machine.js';
+import { EVENTS } from '../../../src/models/ceasefire-2025/events.js';
+import { ceasefireMachine } from '../../../src/models/ceasefire-2025/ceasefire.machine.js';
 
 function walk(state: MachineJsonState): MachineJsonState[] {
   return [state, ...Object.values(state.states ?? {}).flatMap(walk)];
 }
 
 describe('machine definition as JSON', () => {
-  const json = machineToJson();
+  const json = machineToJson(ceasefireMachine);
   const text = JSON.stringify(json, null, 2);
 
   it('survives a JSON round trip unchanged and is the same on every call', () => {
     expect(JSON.parse(text)).toEqual(json);
-    expect(JSON.stringify(machineToJson(), null, 2)).toBe(text);
+    expect(JSON.stringify(machineToJson(ceasefireMachine), null, 2)).toBe(text);
   });
 
   it('holds every state of the machine with its type, description and initial child', () => {

@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ceasefire2025 } from '../../../src/models/ceasefire-2025/index.js';
 import type { AnyStateNode } from 'xstate';
 import { mermaidId, toMermaid } from '../../../src/engine/formats/mermaid.js';
 import { stateTransitions } from '../../../src/engine/statechart.js';
 import { replay } from '../../../src/engine/replay.js';
-import { humanize, leafPaths } from '../../../src/engine/view.js';
-import { ceasefireMachine } from '../../../src/model/ceasefire.machine.js';
+import { leafPaths } from '../../../src/engine/view.js';
+import { ceasefireMachine } from '../../../src/models/ceasefire-2025/ceasefire.machine.js';
 import record from '../../../scenarios/march-2025.js';
 import { launchBrowser, visit, type Visit } from '../../viewer/_browser.js';
 
@@ -22,7 +23,7 @@ const ACTIVE = leafPaths(replay(record).final.state);
 const activeIds = ALL.filter((s) => ACTIVE.includes(s.path.join('.'))).map(mermaidId);
 
 describe('Mermaid state diagram', () => {
-  const text = toMermaid();
+  const text = toMermaid(ceasefire2025);
   const lines = text.split('\n');
 
   it('declares every state once under a Mermaid-safe id, with its name', () => {
@@ -31,7 +32,7 @@ describe('Mermaid state diagram', () => {
     expect(declared.map((m) => m[2])).toEqual([mermaidId(ceasefireMachine.root), ...ALL.map(mermaidId)]);
     for (const [, , id] of declared) expect(id).toMatch(/^\w+$/);
     expect(new Set(declared.map((m) => m[2])).size).toBe(declared.length);
-    expect(declared.find((m) => m[2] === 'ceasefire_proposal_underConsideration_awaitingRussia')?.[1]).toBe(humanize('awaitingRussia'));
+    expect(declared.find((m) => m[2] === 'ceasefire_proposal_underConsideration_awaitingRussia')?.[1]).toBe(ceasefire2025.stateLabel('awaitingRussia'));
   });
 
   it('nests composite states, starts each compound state at its initial state and splits parallel regions with --', () => {
@@ -53,7 +54,7 @@ describe('Mermaid state diagram', () => {
 
   it('marks the active states with the `active` class only when asked', () => {
     expect(text).not.toContain('classDef');
-    const lit = toMermaid(ceasefireMachine, { active: ACTIVE, caption: 'march-2025 after its last step' });
+    const lit = toMermaid(ceasefire2025, { active: ACTIVE, caption: 'march-2025 after its last step' });
     expect(lit).toContain('  %% march-2025 after its last step\n');
     expect(lit).toContain('  classDef active fill:#ffe08a,stroke:#a06b00\n');
     expect(lit).toContain(`  class ${activeIds.join(',')} active\n`);
@@ -103,9 +104,9 @@ describe('Mermaid state diagram in Mermaid itself (Chromium)', () => {
   }
 
   it('parses as a state diagram and draws every state, cluster and event label', async () => {
-    const drawn = await render(toMermaid());
+    const drawn = await render(toMermaid(ceasefire2025));
     expect(drawn.diagramType).toBe('stateDiagram');
-    for (const state of ALL) expect(drawn.texts, state.path.join('.')).toContain(humanize(state.key));
+    for (const state of ALL) expect(drawn.texts, state.path.join('.')).toContain(ceasefire2025.stateLabel(state.key));
     expect(drawn.texts).toContain('after untilTruceEnds');
     expect(drawn.texts).toContain('russia.agreeInPrinciple');
     expect(drawn.clusters).toBeGreaterThanOrEqual(ALL.filter((s) => Object.keys(s.states).length > 0).length);
@@ -114,7 +115,7 @@ describe('Mermaid state diagram in Mermaid itself (Chromium)', () => {
   });
 
   it('fills exactly the active states of a replayed run', async () => {
-    const drawn = await render(toMermaid(ceasefireMachine, { active: ACTIVE }));
+    const drawn = await render(toMermaid(ceasefire2025, { active: ACTIVE }));
     // Mermaid names a state's node `state-<id>-N`, prefixed with the diagram's own id in later 11.x releases.
     expect(drawn.active.map((a) => a.id.replace(/^(?:[\w-]*?-)?state-/, '').replace(/-\d+$/, '')).sort()).toEqual([...activeIds].sort());
     for (const a of drawn.active) expect(a.style).toContain('#ffe08a');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SimulatedClock, createActor, initialTransition, transition } from 'xstate';
-import { EVENTS, ceasefireMachine, type CeasefireEvent, type CeasefireEventType } from '../../src/index.js';
+import { EVENTS, ceasefireMachine, type CeasefireEvent, type CeasefireEventType } from '../../../src/index.js';
 
 type Snapshot = ReturnType<typeof initialTransition<typeof ceasefireMachine>>[0];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyStateNode } from 'xstate';
-import { ceasefireMachine } from '../../src/model/ceasefire.machine.js';
-import { EVENTS, EVENT_TYPES, type EventInfo } from '../../src/model/events.js';
+import { ceasefireMachine } from '../../../src/models/ceasefire-2025/ceasefire.machine.js';
+import { EVENTS, EVENT_TYPES, type EventInfo } from '../../../src/models/ceasefire-2025/events.js';
 
 /** PLOVER's sixteen event types (../shared/EVENT-CODES.md, the PLOVER manual). */
 const PLOVER_EVENTS = [

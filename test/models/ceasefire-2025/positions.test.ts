@@ -6,7 +6,7 @@ import {
   msUntilTruceEnds,
   truceEndFrom,
   type CeasefireContext,
-} from '../../src/model/positions.js';
+} from '../../../src/models/ceasefire-2025/positions.js';
 
 const DAY = 86_400_000;
 const with_ = (patch: Partial<CeasefireContext>): CeasefireContext => ({ ...INITIAL_CONTEXT, ...patch });
