@@ -7,8 +7,8 @@ import { loadScenario } from './load.js';
 const RECORD = 'record';
 
 /** `ceasefire compare <scenario> <a> <b>`: two branches (or `record`) side by side per track. */
-export async function compareCommand(ref: string, a: string, b: string, options: { format: string }, io: CliIO): Promise<number> {
-  const scenario = await loadScenario(ref);
+export async function compareCommand(ref: string, a: string, b: string, options: { format: string; model?: string }, io: CliIO): Promise<number> {
+  const scenario = await loadScenario(ref, options.model);
   const run = (name: string) => replay(scenario, { branch: name === RECORD ? null : name });
   const comparison = compareRuns(scenario.model, run(a), run(b));
   if (options.format === 'json') {

@@ -6,9 +6,9 @@ import { toMermaid } from '../engine/formats/mermaid.js';
 import { replay } from '../engine/replay.js';
 import { leafPaths } from '../engine/view.js';
 import type { Model } from '../engine/model.js';
-import { DEFAULT_MODEL } from '../models/default.js';
 import { EXIT, type CliIO } from './io.js';
 import { isScenarioPath, loadScenario } from './load.js';
+import { resolveModel } from './models.js';
 import { prepareOutput, writeOutput } from './output.js';
 
 const FORMATS = ['mermaid', 'dot', 'json'];
@@ -33,8 +33,8 @@ function stepNumber(raw: string | undefined, count: number): number {
   return Number(raw);
 }
 
-async function highlight(ref: string, branch: string | undefined, rawStep: string | undefined): Promise<Highlight> {
-  const scenario = await loadScenario(ref);
+async function highlight(ref: string, modelId: string | undefined, branch: string | undefined, rawStep: string | undefined): Promise<Highlight> {
+  const scenario = await loadScenario(ref, modelId);
   const result = replay(scenario, { branch: branch ?? null });
   const step = stepNumber(rawStep, result.steps.length);
   const at = result.steps[step - 1];
@@ -54,9 +54,10 @@ function caption(h: Highlight): string {
  * replayed scenario marked after step N (default: its last).
  */
 export async function diagramCommand(
-  options: { format: string; highlight?: string; branch?: string; step?: string; out?: string },
+  options: { format: string; highlight?: string; branch?: string; step?: string; out?: string; model?: string },
   io: CliIO,
 ): Promise<number> {
+  const chosen = resolveModel(options.model);
   const format = options.format ?? 'mermaid';
   if (!FORMATS.includes(format)) throw new ScenarioError(`--format: unknown diagram format '${format}' (known: ${FORMATS.join(', ')})`);
   if (options.highlight === undefined && (options.branch !== undefined || options.step !== undefined)) {
@@ -64,9 +65,9 @@ export async function diagramCommand(
   }
   const highlighted = options.highlight !== undefined && isScenarioPath(options.highlight) ? options.highlight : undefined;
   const out = options.out === undefined ? undefined : prepareOutput(options.out, '--out', [highlighted]);
-  const h = options.highlight === undefined ? undefined : await highlight(options.highlight, options.branch, options.step);
+  const h = options.highlight === undefined ? undefined : await highlight(options.highlight, options.model, options.branch, options.step);
   const marks = h ? { active: h.active, caption: caption(h) } : {};
-  const model = h?.model ?? DEFAULT_MODEL;
+  const model = h?.model ?? chosen;
   let text: string;
   if (format === 'mermaid') text = toMermaid(model, marks);
   else if (format === 'dot') text = toDot(model, marks);

@@ -5,14 +5,16 @@ import { canReach, shortestPaths } from '../engine/paths.js';
 import { eventLabel } from '../engine/view.js';
 import { startPoint, type StartPoint } from '../engine/start.js';
 import type { Model } from '../engine/model.js';
-import { DEFAULT_MODEL } from '../models/default.js';
 import { EXIT, wholeNumberOption, type CliIO } from './io.js';
 import { loadScenario } from './load.js';
+import { resolveModel } from './models.js';
 
 /** Options shared by `explore`, `paths` and `simulate`: where to start. */
 export interface FromOptions {
   readonly from?: string;
   readonly branch?: string;
+  /** The model the start scenario must run on (`--model`). */
+  readonly model?: string;
 }
 
 /** Parse `--from <scenario>[@<step>]` (default: the end of the march-2025 record) and find that state. */
@@ -21,7 +23,7 @@ export async function resolveStart(options: FromOptions): Promise<StartPoint> {
   const at = from.lastIndexOf('@');
   const ref = at > 0 ? from.slice(0, at) : from;
   const step = at > 0 ? from.slice(at + 1) : null;
-  const scenario = await loadScenario(ref);
+  const scenario = await loadScenario(ref, options.model);
   return startPoint(scenario, { branch: options.branch ?? null, step });
 }
 
@@ -149,7 +151,7 @@ export async function pathsCommand(options: FromOptions & { to: string; max?: st
   const max = options.max === undefined ? 3 : wholeNumberOption(options.max, '--max', 1, MAX_PATHS);
   const maxDepth = depthOption(options.maxDepth);
   const maxStates = maxStatesOption(options.maxStates);
-  const target = targetOf(DEFAULT_MODEL, options.to);
+  const target = targetOf(resolveModel(options.model), options.to);
   const start = await resolveStart(options);
   const graph = explore(start.model.machine, start.snapshot, { maxDepth, maxStates, onProgress: progressLine(io) });
   warnIfPartial(graph, io);

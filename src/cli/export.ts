@@ -13,10 +13,10 @@ const KINDS = ['plover', 'csv'];
  * record (or a branch) and write it as PLOVER-style JSON Lines or as a CSV
  * table, to stdout or atomically to `--out`.
  */
-export async function exportCommand(kind: string, ref: string, options: { branch?: string; out?: string }, io: CliIO): Promise<number> {
+export async function exportCommand(kind: string, ref: string, options: { branch?: string; out?: string; model?: string }, io: CliIO): Promise<number> {
   if (!KINDS.includes(kind)) throw new ScenarioError(`unknown export '${kind}' (known: ${KINDS.join(', ')})`);
   const out = options.out === undefined ? undefined : prepareOutput(options.out, '--out', [isScenarioPath(ref) ? ref : undefined]);
-  const scenario = await loadScenario(ref);
+  const scenario = await loadScenario(ref, options.model);
   const result = replay(scenario, { branch: options.branch ?? null });
   if (kind === 'plover') {
     const records = ploverRecords(scenario, result);

@@ -1,12 +1,16 @@
 import { EXIT, type CliIO } from './io.js';
 import { loadScenario, shippedScenarioIds } from './load.js';
+import { resolveModel } from './models.js';
 
 /**
  * `ceasefire list`: every shipped scenario with its branches, their expected
- * outcomes, the step each forks after and its first own step.
+ * outcomes, the step each forks after and its first own step; with
+ * `--model`, only the scenarios of that model.
  */
-export async function listScenarios(options: { format: string }, io: CliIO): Promise<number> {
-  const scenarios = await Promise.all(shippedScenarioIds().map(loadScenario));
+export async function listScenarios(options: { format: string; model?: string }, io: CliIO): Promise<number> {
+  const model = options.model === undefined ? undefined : resolveModel(options.model);
+  const shipped = await Promise.all(shippedScenarioIds().map((id) => loadScenario(id)));
+  const scenarios = model ? shipped.filter((s) => s.model.id === model.id) : shipped;
   const rows = scenarios.map((s) => ({
     id: s.id,
     title: s.title,

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { ScenarioError } from '../engine/errors.js';
 import type { Scenario } from '../engine/scenario.js';
 import { validateScenario } from '../engine/validate.js';
-import { DEFAULT_MODEL } from '../models/default.js';
 import { readInput } from './input.js';
+import { checkScenarioModel, resolveModel } from './models.js';
 
 // Built code runs from dist/src/cli with compiled scenarios in dist/scenarios; sources run from src/cli.
 const SCENARIOS_DIR = new URL('../../scenarios/', import.meta.url);
@@ -38,17 +38,20 @@ export function isScenarioPath(ref: string): boolean {
 
 /**
  * Load a scenario by shipped id (`march-2025`) or from a YAML/JSON file path,
- * validated; anything wrong is a one-line {@link ScenarioError}.
+ * validated, on the model `--model` names (a file is read as a scenario of
+ * that model; a shipped scenario must run on it); anything wrong is a
+ * one-line {@link ScenarioError}.
  */
-export async function loadScenario(ref: string): Promise<Scenario> {
-  if (!isScenarioPath(ref)) return loadShipped(ref);
+export async function loadScenario(ref: string, modelId?: string): Promise<Scenario> {
+  const model = resolveModel(modelId);
+  if (!isScenarioPath(ref)) return checkScenarioModel(await loadShipped(ref), modelId);
   if (!FILE_EXTS.includes(extname(ref).toLowerCase())) {
     throw new ScenarioError(`${ref}: a scenario file must end in .yaml, .yml or .json`);
   }
   const text = readInput(ref);
   // zod and yaml load only when a file scenario is read, to keep the common start fast.
   const { parseScenarioFile } = await import('../engine/parse.js');
-  return parseScenarioFile(text, ref, loadShipped, DEFAULT_MODEL);
+  return parseScenarioFile(text, ref, loadShipped, model);
 }
 
 /** How a saved run finds its scenario again: shipped ids stay ids, files become absolute paths. */

@@ -6,6 +6,7 @@ import type { FromOptions } from './explore.js';
 import type { SimulateOptions } from './simulate.js';
 import { listScenarios } from './list.js';
 import { isScenarioPath, loadScenario, scenarioRef } from './load.js';
+import { listModels, modelOption, resolveModel } from './models.js';
 import type { ResumeCommandOptions } from './resume.js';
 import { addReplayOptions, formatOption, runScenario, saveTarget, type RunOptions } from './run.js';
 import type { ViewCommandOptions } from './view.js';
@@ -33,7 +34,14 @@ function program(io: CliIO, setCode: (code: number) => void, writeErr: (text: st
     .command('list')
     .description('list the scenarios and their branches')
     .addOption(formatOption())
-    .action(async (opts: { format: string }) => setCode(await listScenarios(opts, io)));
+    .addOption(modelOption())
+    .action(async (opts: { format: string; model?: string }) => setCode(await listScenarios(opts, io)));
+
+  cli
+    .command('models')
+    .description('list the models scenarios can run on')
+    .addOption(formatOption())
+    .action((opts: { format: string }) => setCode(listModels(opts, io)));
 
   addReplayOptions(
     cli
@@ -44,8 +52,9 @@ function program(io: CliIO, setCode: (code: number) => void, writeErr: (text: st
     .option('--save <file>', 'save the run (state, calendar, pending timers) to continue with `resume`')
     .option('--stop-after <step>', 'stop after this step (with --save, to resume later)')
     .option('--inspect [target]', `stream the run as XState inspection events to a viewer (default ${DEFAULT_INSPECT_URL}), a ws:// address, or 'stately'`)
-    .action(async (ref: string, opts: RunOptions & { inspect?: string | boolean }) => {
-      const scenario = await loadScenario(ref);
+    .addOption(modelOption())
+    .action(async (ref: string, opts: RunOptions & { inspect?: string | boolean; model?: string }) => {
+      const scenario = await loadScenario(ref, opts.model);
       if (opts.inspect !== undefined) {
         // The --save path is checked before the run is streamed anywhere.
         saveTarget(opts.save, [isScenarioPath(ref) ? ref : undefined]);
@@ -64,6 +73,7 @@ function program(io: CliIO, setCode: (code: number) => void, writeErr: (text: st
     .option('--host <address>', 'loopback address to bind (127.0.0.1, ::1 or localhost)')
     .option('--open', 'open the viewer in the default browser')
     .option('--export <dir>', 'write a static folder that works from file:// instead of serving')
+    .addOption(modelOption())
     .action(async (ref: string | undefined, opts: ViewCommandOptions) => setCode(await (await import('./view.js')).viewCommand(ref, opts, io)));
 
   cli
@@ -73,7 +83,8 @@ function program(io: CliIO, setCode: (code: number) => void, writeErr: (text: st
     .argument('<a>', 'a branch name, or `record`')
     .argument('<b>', 'a branch name, or `record`')
     .addOption(formatOption())
-    .action(async (ref: string, a: string, b: string, opts: { format: string }) => setCode(await (await import('./compare.js')).compareCommand(ref, a, b, opts, io)));
+    .addOption(modelOption())
+    .action(async (ref: string, a: string, b: string, opts: { format: string; model?: string }) => setCode(await (await import('./compare.js')).compareCommand(ref, a, b, opts, io)));
 
   cli
     .command('resume')
@@ -84,14 +95,17 @@ function program(io: CliIO, setCode: (code: number) => void, writeErr: (text: st
     .option('--lenient', 'skip a step the model refuses, with a warning')
     .option('--save <file>', 'save the continued run')
     .addOption(formatOption())
+    .addOption(modelOption())
     .action(async (file: string, opts: ResumeCommandOptions) => setCode(await (await import('./resume.js')).resumeCommand(file, opts, io)));
 
   cli
     .command('schema')
     .description('print the JSON Schema of scenario files (for editors that validate YAML)')
-    .action(async () => {
-      const [{ scenarioJsonSchema }, { DEFAULT_MODEL }] = await Promise.all([import('../engine/schema.js'), import('../models/default.js')]);
-      io.stdout.write(`${JSON.stringify(scenarioJsonSchema(DEFAULT_MODEL), null, 2)}\n`);
+    .addOption(modelOption())
+    .action(async (opts: { model?: string }) => {
+      const model = resolveModel(opts.model);
+      const { scenarioJsonSchema } = await import('../engine/schema.js');
+      io.stdout.write(`${JSON.stringify(scenarioJsonSchema(model), null, 2)}\n`);
       setCode(EXIT.ok);
     });
 
@@ -103,6 +117,7 @@ function program(io: CliIO, setCode: (code: number) => void, writeErr: (text: st
     .option('--max-depth <n>', 'expand states at most this many events from the start')
     .option('--max-states <n>', 'stop after this many states (default 500,000)')
     .addOption(formatOption())
+    .addOption(modelOption())
     .action(async (opts: FromOptions & { maxDepth?: string; maxStates?: string; format: string }) => setCode(await (await import('./explore.js')).exploreCommand(opts, io)));
 
   cli
@@ -115,6 +130,7 @@ function program(io: CliIO, setCode: (code: number) => void, writeErr: (text: st
     .option('--max-depth <n>', 'explore at most this many events from the start')
     .option('--max-states <n>', 'stop after this many states (default 500,000)')
     .addOption(formatOption())
+    .addOption(modelOption())
     .action(async (opts: FromOptions & { to: string; max?: string; maxDepth?: string; maxStates?: string; format: string }) => setCode(await (await import('./explore.js')).pathsCommand(opts, io)));
 
   cli
@@ -129,6 +145,7 @@ function program(io: CliIO, setCode: (code: number) => void, writeErr: (text: st
     .option('--workers <n>', 'worker threads (default: one per core)')
     .option('--max-states <n>', 'stop exploring after this many states (default 500,000)')
     .addOption(formatOption())
+    .addOption(modelOption())
     .action(async (opts: SimulateOptions) => setCode(await (await import('./simulate.js')).simulateCommand(opts, io)));
 
   cli
@@ -138,7 +155,8 @@ function program(io: CliIO, setCode: (code: number) => void, writeErr: (text: st
     .argument('<scenario>', 'scenario id or file')
     .option('--branch <name>', 'export this hypothetical branch')
     .option('--out <file>', 'write to this file (atomically) instead of stdout')
-    .action(async (kind: string, ref: string, opts: { branch?: string; out?: string }) =>
+    .addOption(modelOption())
+    .action(async (kind: string, ref: string, opts: { branch?: string; out?: string; model?: string }) =>
       setCode(await (await import('./export.js')).exportCommand(kind, ref, opts, io)),
     );
 
@@ -150,7 +168,8 @@ function program(io: CliIO, setCode: (code: number) => void, writeErr: (text: st
     .option('--branch <name>', 'with --highlight: this branch')
     .option('--step <n>', 'with --highlight: after step n (0 = the initial state; default: the last)')
     .option('--out <file>', 'write to this file (atomically) instead of stdout')
-    .action(async (opts: { format: string; highlight?: string; branch?: string; step?: string; out?: string }) =>
+    .addOption(modelOption())
+    .action(async (opts: { format: string; highlight?: string; branch?: string; step?: string; out?: string; model?: string }) =>
       setCode(await (await import('./diagram.js')).diagramCommand(opts, io)),
     );
 
@@ -159,7 +178,10 @@ function program(io: CliIO, setCode: (code: number) => void, writeErr: (text: st
     .description('check that every quote of a scenario is verbatim in its article')
     .argument('<scenario>', 'scenario id')
     .requiredOption('--articles <dir>', 'folder holding the articles as text files')
-    .action(async (ref: string, opts: { articles: string }) => setCode((await import('./verify-quotes.js')).verifyQuotes(await loadScenario(ref), opts.articles, io)));
+    .addOption(modelOption())
+    .action(async (ref: string, opts: { articles: string; model?: string }) =>
+      setCode((await import('./verify-quotes.js')).verifyQuotes(await loadScenario(ref, opts.model), opts.articles, io)),
+    );
 
   return cli;
 }

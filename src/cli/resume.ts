@@ -1,9 +1,9 @@
 import { isScenarioError, ScenarioError } from '../engine/errors.js';
 import { resumeRun } from '../engine/replay.js';
-import { DEFAULT_MODEL } from '../models/default.js';
 import { EXIT, type CliIO } from './io.js';
 import { readInput } from './input.js';
 import { isScenarioPath, loadScenario } from './load.js';
+import { resolveModel } from './models.js';
 import { printRun, saveRun, saveTarget, untilOption } from './run.js';
 
 /** Options of `ceasefire resume`. */
@@ -13,6 +13,8 @@ export interface ResumeCommandOptions {
   readonly format?: string;
   readonly save?: string;
   readonly lenient?: boolean;
+  /** The model the saved run was made on. */
+  readonly model?: string;
 }
 
 /**
@@ -23,9 +25,9 @@ export interface ResumeCommandOptions {
 export async function resumeCommand(file: string, options: ResumeCommandOptions, io: CliIO): Promise<number> {
   const until = untilOption(options.until);
   const [{ parseSavedRun }, { parseStepsFile }] = await Promise.all([import('../engine/persist.js'), import('../engine/parse.js')]);
-  const saved = parseSavedRun(readInput(file), file, DEFAULT_MODEL);
+  const saved = parseSavedRun(readInput(file), file, resolveModel(options.model));
   const target = saveTarget(options.save, [file, options.steps, isScenarioPath(saved.scenario.ref) ? saved.scenario.ref : undefined]);
-  const scenario = await loadScenario(saved.scenario.ref).catch((error: unknown) => {
+  const scenario = await loadScenario(saved.scenario.ref, options.model).catch((error: unknown) => {
     throw isScenarioError(error) ? new ScenarioError(`${file}: field 'scenario.ref': ${error.message}`) : error;
   });
   if (scenario.id !== saved.scenario.id) throw new ScenarioError(`${file}: field 'scenario.id': '${saved.scenario.id}' is not the id of the scenario at '${saved.scenario.ref}' ('${scenario.id}')`);

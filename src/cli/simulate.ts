@@ -7,10 +7,10 @@ import { explore } from '../engine/explore.js';
 import { chunksFor, prepareSimulation, sampleChunk, shares, type SimulationGraph } from '../engine/simulate.js';
 import { isIsoDate } from '../engine/calendar.js';
 import type { Model } from '../engine/model.js';
-import { DEFAULT_MODEL } from '../models/default.js';
 import { EXIT, wholeNumberOption, type CliIO } from './io.js';
 import { readInput } from './input.js';
 import { maxStatesOption, progressLine, resolveStart, warnIfPartial, type FromOptions } from './explore.js';
+import { resolveModel } from './models.js';
 
 /** Options of `ceasefire simulate`. */
 export interface SimulateOptions extends FromOptions {
@@ -85,10 +85,11 @@ async function sampleInWorkers(sim: SimulationGraph, seed: number, chunks: numbe
  * 95% confidence interval. The same seed gives the same output on any number of cores.
  */
 export async function simulateCommand(options: SimulateOptions, io: CliIO): Promise<number> {
+  const model = resolveModel(options.model);
   const runs = wholeNumberOption(options.runs, '--runs', 1);
   const seed = wholeNumberOption(options.seed, '--seed', 0, MAX_SEED);
   if (options.horizon !== undefined && !isIsoDate(options.horizon)) throw new ScenarioError(`--horizon: '${options.horizon}' is not a YYYY-MM-DD date`);
-  const weight = options.weights === undefined ? undefined : await readWeights(DEFAULT_MODEL, options.weights);
+  const weight = options.weights === undefined ? undefined : await readWeights(model, options.weights);
   const workers = options.workers === undefined ? availableParallelism() : wholeNumberOption(options.workers, '--workers', 1);
   const start = await resolveStart(options);
   const began = performance.now();

@@ -4,6 +4,7 @@ import { planSteps } from '../engine/plan.js';
 import type { Scenario } from '../engine/scenario.js';
 import { EXIT, wholeNumberOption, type CliIO } from './io.js';
 import { isScenarioPath, loadScenario, shippedScenarioIds } from './load.js';
+import { resolveModel } from './models.js';
 
 /** Options of `ceasefire view`. */
 export interface ViewCommandOptions {
@@ -12,6 +13,8 @@ export interface ViewCommandOptions {
   readonly host?: string;
   readonly open?: boolean;
   readonly export?: string;
+  /** The model to show (its shipped scenarios, and the one opened must run on it). */
+  readonly model?: string;
 }
 
 function portOption(port: string | undefined): number {
@@ -24,6 +27,7 @@ function portOption(port: string | undefined): number {
  */
 export async function viewCommand(ref: string | undefined, options: ViewCommandOptions, io: CliIO, stop?: Promise<void>): Promise<number> {
   const port = portOption(options.port);
+  const model = resolveModel(options.model);
   const server = await import('../viewer/server.js');
   try {
     server.checkLoopback(options.host ?? '127.0.0.1');
@@ -38,8 +42,9 @@ export async function viewCommand(ref: string | undefined, options: ViewCommandO
       throw new ScenarioError((error as Error).message);
     }
   }
-  const shipped = await Promise.all(shippedScenarioIds().map(loadScenario));
-  const chosen: Scenario | undefined = ref === undefined ? undefined : isScenarioPath(ref) ? await loadScenario(ref) : shipped.find((s) => s.id === ref) ?? (await loadScenario(ref));
+  const shipped = (await Promise.all(shippedScenarioIds().map((id) => loadScenario(id)))).filter((s) => s.model === model);
+  const chosen: Scenario | undefined =
+    ref === undefined ? undefined : isScenarioPath(ref) ? await loadScenario(ref, options.model) : shipped.find((s) => s.id === ref) ?? (await loadScenario(ref, options.model));
   // An unknown branch is refused with the same message `run --branch` gives.
   if (options.branch !== undefined && !chosen) throw new ScenarioError('--branch needs the scenario to open at: `ceasefire view <scenario> --branch <name>`');
   if (chosen && options.branch !== undefined) planSteps(chosen, options.branch);
@@ -49,7 +54,7 @@ export async function viewCommand(ref: string | undefined, options: ViewCommandO
     import('../viewer/server.js'),
     import('../viewer/export.js'),
   ]);
-  const data = await prepareViewData(scenarios);
+  const data = await prepareViewData(scenarios, model);
   const hash = chosen ? `#${new URLSearchParams({ scenario: chosen.id, ...(options.branch ? { branch: options.branch } : {}), step: '1' })}` : '';
   try {
     if (options.export !== undefined) {
