@@ -37,6 +37,10 @@ class Checker {
       previous = step.date;
       if (!this.scenario.model.isEventType(step.event)) this.fail(at('event'), where, `field 'event': unknown event type '${String(step.event)}'`);
       if (!this.scenario.model.isActorId(step.actor)) this.fail(at('actor'), where, `field 'actor': unknown actor '${String(step.actor)}'`);
+      const senders = this.scenario.model.events[step.event]!.senders;
+      if (senders && !senders.includes(step.actor)) {
+        this.fail(at('actor'), where, `field 'actor': '${step.actor}' may not send '${step.event}' (it may come from: ${senders.join(', ')})`);
+      }
       if (step.datePrecision !== undefined && !DATE_PRECISIONS.includes(step.datePrecision)) {
         this.fail(at('datePrecision'), where, `field 'datePrecision': '${String(step.datePrecision)}' is not one of ${DATE_PRECISIONS.join(', ')}`);
       }
