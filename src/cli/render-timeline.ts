@@ -73,7 +73,7 @@ export function renderTimeline(model: Model, result: ReplayResult, columns = 120
   const table = stepTable(rows, columns);
   const heading = result.branch ? `${result.title} — branch ${result.branch} (hypothetical)` : result.title;
   const tracks = describeTracks(model, result.final.state)
-    .map((t) => `  ${t.track.padEnd(12)} ${t.states.map((s) => s.label).join('; ')}`)
+    .map((t) => `  ${t.label.padEnd(12)} ${t.states.map((s) => s.label).join('; ')}`)
     .join('\n');
   const failed = result.expectations.filter((e) => !e.ok);
   const verdict = failed.length

@@ -91,7 +91,7 @@ export interface ModelInput<
   /** Rules the explorer checks on every reachable state. */
   readonly invariants?: readonly Invariant[];
   /** The context's fields, checked when a saved run is read back; absent: any context with a `date`. */
-  readonly context?: Readonly<Record<string, ContextField>>;
+  readonly contextFields?: Readonly<Record<string, ContextField>>;
   /** Words a state key is split into that keep their own spelling (`kremlin` → `Kremlin`). */
   readonly properWords?: Readonly<Record<string, string>>;
   /** Words for a track (top-level region); by default its key. */
@@ -124,7 +124,8 @@ export interface Model<
   readonly outcomeNames: readonly TOutcome[];
   readonly resolvedOutcomes: ReadonlySet<string>;
   readonly invariants: readonly Invariant[];
-  readonly context: Readonly<Record<string, ContextField>> | undefined;
+  /** The context's fields, checked when a saved run is read back (undefined: any context with a `date`). */
+  readonly contextFields: Readonly<Record<string, ContextField>> | undefined;
   /** The outcome a state stands at. */
   outcomeOf(state: Matchable): TOutcome;
   /** True when `type` is one of the model's event types. */
@@ -187,7 +188,7 @@ export function defineModel<
     outcomeNames: Object.keys(input.outcomes) as TOutcome[],
     resolvedOutcomes: new Set<string>(input.resolvedOutcomes),
     invariants: input.invariants ?? [],
-    context: input.context,
+    contextFields: input.contextFields,
     outcomeOf: (state) => input.outcomeOf(state),
     isEventType,
     isActorId,

@@ -29,8 +29,8 @@ const fieldSchema = (field: ContextField) =>
 
 // The model's context as it declares it; the engine's timers read `date` from any model's context.
 const contextSchema = (model: Model) =>
-  model.context
-    ? z.strictObject(Object.fromEntries(Object.entries(model.context).map(([key, field]) => [key, fieldSchema(field)])))
+  model.contextFields
+    ? z.strictObject(Object.fromEntries(Object.entries(model.contextFields).map(([key, field]) => [key, fieldSchema(field)])))
     : z.looseObject({ date: day.nullable() });
 
 // The labels the model's run output puts on its states, which a saved run repeats.

@@ -13,6 +13,8 @@ export interface StateLabel {
 /** A track (top-level region) and the states active in it. */
 export interface TrackView {
   readonly track: string;
+  /** Words for the track, as the model labels it (by default its key). */
+  readonly label: string;
   readonly description: string;
   readonly states: readonly StateLabel[];
 }
@@ -61,6 +63,7 @@ export function describeTracks(model: Model, value: StateValue): TrackView[] {
   const paths = leafPaths(value);
   return trackNames(model).map((track) => ({
     track,
+    label: model.trackLabel(track),
     description: node(model, track).description ?? '',
     states: paths
       .filter((path) => path.startsWith(`${track}.`))

@@ -66,8 +66,9 @@ const truce = defineModel({
     return 'no-truce';
   },
   resolvedOutcomes: ['truce-expired', 'truce-collapsed'],
-  context: { date: 'day|null' },
+  contextFields: { date: 'day|null' },
   properWords: { northland: 'Northland', southland: 'Southland' },
+  trackLabel: (key) => (key === 'press' ? 'the press' : key),
 });
 
 const article = { id: 'a', file: 'a.txt', date: '2030-01-01', outlet: null };
@@ -95,6 +96,7 @@ describe('a model the engine is handed', () => {
     expect(truce.isEventType('russia.accept')).toBe(false);
     expect(truce.stateLabel('northlandAccepted')).toBe('Northland accepted');
     expect(truce.trackLabel('talks')).toBe('talks');
+    expect(truce.trackLabel('press')).toBe('the press');
     expect(splitWords('awaitingRussia')).toBe('awaiting russia');
   });
 
@@ -107,7 +109,10 @@ describe('a model the engine is handed', () => {
       { track: 'talks', from: ['tabled'], to: ['Northland accepted'] },
       { track: 'press', from: ['quiet'], to: ['reporting'] },
     ]);
-    expect(describeTracks(truce, result.final.state)[0]).toMatchObject({ track: 'talks', description: 'The proposal and the answers to it.' });
+    expect(describeTracks(truce, result.final.state)).toMatchObject([
+      { track: 'talks', label: 'talks', description: 'The proposal and the answers to it.' },
+      { track: 'press', label: 'the press', states: [{ path: 'press.reporting', label: 'reporting' }] },
+    ]);
     expect(replay(scenario, { until: '2030-01-20' }).final.outcome).toBe('truce-expired');
     expect(replay(scenario, { branch: 'broken' }).final.outcome).toBe('truce-collapsed');
   });

@@ -24,7 +24,7 @@ export const ceasefire2025 = defineModel({
   outcomeOf,
   resolvedOutcomes: RESOLVED_OUTCOMES,
   invariants: INVARIANTS,
-  context: CONTEXT_FIELDS,
+  contextFields: CONTEXT_FIELDS,
   properWords: PROPER_WORDS,
 });
 
