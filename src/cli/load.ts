@@ -5,7 +5,7 @@ import { ScenarioError } from '../engine/errors.js';
 import type { Scenario } from '../engine/scenario.js';
 import { validateScenario } from '../engine/validate.js';
 import { readInput } from './input.js';
-import { checkScenarioModel, resolveModel } from './models.js';
+import { checkScenarioModel, modelForFile, resolveModel } from './models.js';
 
 // Built code runs from dist/src/cli with compiled scenarios in dist/scenarios; sources run from src/cli.
 const SCENARIOS_DIR = new URL('../../scenarios/', import.meta.url);
@@ -39,11 +39,12 @@ export function isScenarioPath(ref: string): boolean {
 /**
  * Load a scenario by shipped id (`march-2025`) or from a YAML/JSON file path,
  * validated, on the model `--model` names (a file is read as a scenario of
- * that model; a shipped scenario must run on it); anything wrong is a
- * one-line {@link ScenarioError}.
+ * that model, or of the one its `model:` field names; a shipped scenario must
+ * run on it); anything wrong is a one-line {@link ScenarioError}.
  */
 export async function loadScenario(ref: string, modelId?: string): Promise<Scenario> {
-  const model = resolveModel(modelId);
+  // An unknown --model is refused before anything is read.
+  resolveModel(modelId);
   if (!isScenarioPath(ref)) return checkScenarioModel(await loadShipped(ref), modelId);
   if (!FILE_EXTS.includes(extname(ref).toLowerCase())) {
     throw new ScenarioError(`${ref}: a scenario file must end in .yaml, .yml or .json`);
@@ -51,7 +52,7 @@ export async function loadScenario(ref: string, modelId?: string): Promise<Scena
   const text = readInput(ref);
   // zod and yaml load only when a file scenario is read, to keep the common start fast.
   const { parseScenarioFile } = await import('../engine/parse.js');
-  return parseScenarioFile(text, ref, loadShipped, model);
+  return parseScenarioFile(text, ref, loadShipped, (named) => modelForFile(named, modelId));
 }
 
 /** How a saved run finds its scenario again: shipped ids stay ids, files become absolute paths. */

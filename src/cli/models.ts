@@ -19,6 +19,15 @@ export function resolveModel(id: string | undefined): Model {
   return model;
 }
 
+/** The model a scenario file runs on: the one its `model:` field names, which must agree with `--model`, else `--model` or the default. */
+export function modelForFile(named: string | undefined, modelId: string | undefined): Model {
+  if (named === undefined) return resolveModel(modelId);
+  const model = shippedModel(named);
+  if (!model) throw new Error(`unknown model '${named}' (known: ${[...MODELS.keys()].join(', ')})`);
+  if (modelId !== undefined && modelId !== named) throw new Error(`'${named}' is not the model --model names ('${modelId}')`);
+  return model;
+}
+
 /** Refuse a scenario written for another model than the one `--model` names. */
 export function checkScenarioModel(scenario: Scenario, id: string | undefined): Scenario {
   if (id !== undefined && scenario.model.id !== id) {

@@ -9,6 +9,9 @@ import { validateScenario, type FieldPath, type Locate } from './validate.js';
 /** Finds the scenario a file `extends` (e.g. the shipped `march-2025`). */
 export type ResolveScenario = (id: string) => Promise<Scenario>;
 
+/** Finds the model a file names in `model:` (undefined when it names none); throws an Error saying why when it cannot. */
+export type ResolveModel = (id: string | undefined) => Model;
+
 interface Parsed {
   readonly data: unknown;
   readonly locate: Locate;
@@ -123,12 +126,23 @@ function toArticle(raw: NonNullable<ScenarioFile['articles']>[number]): Article 
 
 /**
  * Parse a YAML or JSON scenario file into a validated {@link Scenario} of
- * `model`. Every error is one line naming `origin`, the line and column, the
- * step and the field.
+ * `model`, or of the model its `model:` field names when given a
+ * {@link ResolveModel}. Every error is one line naming `origin`, the line and
+ * column, the step and the field.
  */
-export async function parseScenarioFile(text: string, origin: string, resolve: ResolveScenario, model: Model): Promise<Scenario> {
+export async function parseScenarioFile(text: string, origin: string, resolve: ResolveScenario, model: Model | ResolveModel): Promise<Scenario> {
   const parsed = parseText(text, origin);
-  const result = scenarioFileSchema(model).safeParse(parsed.data);
+  const named = at(parsed.data, ['model']);
+  const fail = (message: string) => new ScenarioError(`${origin}${parsed.locate(['model'])}: scenario: field 'model': ${message}`);
+  if (named !== undefined && typeof named !== 'string') throw fail(`expected a model id, got ${JSON.stringify(named)?.slice(0, 60) ?? typeof named}`);
+  let chosen: Model;
+  try {
+    chosen = typeof model === 'function' ? model(named) : model;
+  } catch (error) {
+    throw fail(error instanceof Error ? error.message : String(error));
+  }
+  if (named !== undefined && named !== chosen.id) throw fail(`'${named}' is not the model this file is read with ('${chosen.id}')`);
+  const result = scenarioFileSchema(chosen).safeParse(parsed.data);
   if (!result.success) throw schemaError(origin, parsed, result.error.issues[0]!);
   const file = result.data;
   if (file.extends !== undefined && file.from === undefined) {
@@ -138,13 +152,16 @@ export async function parseScenarioFile(text: string, origin: string, resolve: R
     throw new ScenarioError(`${origin}${parsed.locate(['from'])}: scenario: field 'extends' is missing (needed with 'from')`);
   }
   const parent = file.extends === undefined ? undefined : await resolve(file.extends);
+  if (parent && parent.model.id !== chosen.id) {
+    throw new ScenarioError(`${origin}${parsed.locate(['extends'])}: scenario: field 'extends': scenario '${parent.id}' runs on model '${parent.model.id}', not '${chosen.id}'`);
+  }
   const branches: Branch[] = (file.branches ?? []).map((b, i) => ({
     ...b,
     expectedOutcome: b.expectedOutcome as Branch['expectedOutcome'],
     steps: b.steps.map((s, j) => toStep(s, ['branches', i, 'steps', j], origin, parsed)),
   }));
   const scenario: Scenario = {
-    model,
+    model: chosen,
     id: file.id,
     title: file.title,
     description: file.description ?? '',

@@ -98,6 +98,7 @@ function buildSchemas(model: Model) {
   const scenarioFile = z
     .strictObject({
       $schema: z.string().optional(),
+      model: text('a model id').optional().describe('The id of the model the scenario runs on (see `ceasefire models`); left out, the default model.'),
       id: text('a scenario id').min(1, 'is empty').describe('Scenario id, shown in output.'),
       title: text('a title'),
       description: text('a description').optional(),

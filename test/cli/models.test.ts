@@ -1,5 +1,28 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './_io.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ceasefire-models-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A what-if file, with `model:` first when given. */
+function whatIf(name: string, model?: string): string {
+  const file = join(dir, name);
+  const lines = [
+    ...(model === undefined ? [] : [`model: ${model}`]),
+    'id: russia-rejects-on-friday',
+    'title: What if Russia had rejected the proposal on Friday?',
+    'extends: march-2025',
+    'from: plea-to-spare',
+    'expectedOutcome: rejected',
+    'steps:',
+    '  - { id: putin-rejects, date: 2025-03-15, actor: putin, event: russia.reject }',
+  ];
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
 
 describe('ceasefire models', () => {
   it('lists the shipped models by id with their titles, the default marked', async () => {
@@ -47,5 +70,31 @@ describe('--model', () => {
       expect(stdout, argv.join(' ')).toBe('');
       expect(stderr, argv.join(' ')).toBe("ceasefire: --model: unknown model 'ceasefire-2031' (known: ceasefire-2025)\n");
     }
+  });
+});
+
+describe('a scenario file names its model', () => {
+  it('runs with `model:` as it runs without it', async () => {
+    const plain = await runCli('run', whatIf('plain.yaml'));
+    const named = await runCli('run', whatIf('named.yaml', 'ceasefire-2025'));
+    expect(named.code).toBe(0);
+    expect(named.stdout.replace(/named\.yaml/g, 'plain.yaml')).toBe(plain.stdout.replace(/named\.yaml/g, 'plain.yaml'));
+    expect((await runCli('run', whatIf('both.yaml', 'ceasefire-2025'), '--model', 'ceasefire-2025')).code).toBe(0);
+  });
+
+  it('refuses an unknown model at its line and column, naming the known ones', async () => {
+    const file = whatIf('unknown.yaml', 'ceasefire-2031');
+    const { code, stdout, stderr } = await runCli('run', file);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`ceasefire: ${file}:1:8: scenario: field 'model': unknown model 'ceasefire-2031' (known: ceasefire-2025)\n`);
+  });
+
+  it('refuses a model that is not an id', async () => {
+    const file = join(dir, 'list.yaml');
+    writeFileSync(file, 'model: [a, b]\nid: x\ntitle: t\nsteps: []\n');
+    const { code, stderr } = await runCli('run', file);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`ceasefire: ${file}:1:8: scenario: field 'model': expected a model id, got ["a","b"]\n`);
   });
 });

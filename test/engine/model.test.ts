@@ -4,12 +4,14 @@ import { describeTracks } from '../../src/engine/view.js';
 import { explore } from '../../src/engine/explore.js';
 import { toMermaid } from '../../src/engine/formats/mermaid.js';
 import { defineModel, splitWords } from '../../src/engine/model.js';
+import { parseScenarioFile } from '../../src/engine/parse.js';
 import { parseSavedRun, toSavedRun } from '../../src/engine/persist.js';
 import { replay } from '../../src/engine/replay.js';
 import { defineScenario } from '../../src/engine/scenario.js';
 import { scenarioFileSchema } from '../../src/engine/schema.js';
 import { prepareSimulation } from '../../src/engine/simulate.js';
 import { validateScenario } from '../../src/engine/validate.js';
+import record from '../../scenarios/march-2025.js';
 
 type TruceEvent = { type: 'proposal.table' | 'northland.accept' | 'southland.accept' | 'truce.violate'; date: string };
 
@@ -154,6 +156,27 @@ describe('a model the engine is handed', () => {
     expect(saved.state.context).toEqual({ date: '2030-01-03' });
     const tampered = JSON.stringify({ ...toSavedRun(result, 'example-truce'), state: { ...result.state, context: { date: '2030-01-03', extra: 1 } } });
     expect(() => parseSavedRun(tampered, 'saved.json', truce)).toThrow("saved.json: field 'state.context.extra': is not part of a saved run");
+  });
+
+  it("reads a file that names it, and refuses to continue another model's scenario", async () => {
+    const text = ['model: two-party-truce', 'id: f', 'title: t', 'steps:', '  - { id: s, date: 2030-01-01, actor: mediator, event: proposal.table }'].join('\n');
+    const models = (id: string | undefined) => {
+      if (id !== undefined && id !== truce.id) throw new Error(`unknown model '${id}'`);
+      return truce;
+    };
+    const parsed = await parseScenarioFile(text, 'f.yaml', async () => record, models);
+    expect(parsed.model).toBe(truce);
+    expect(replay(parsed).final.state).toMatchObject({ talks: 'tabled' });
+    await expect(parseScenarioFile(text.replace('two-party-truce', 'other'), 'f.yaml', async () => record, models)).rejects.toThrow(
+      "f.yaml:1:8: scenario: field 'model': unknown model 'other'",
+    );
+    await expect(parseScenarioFile(text, 'f.yaml', async () => record, record.model)).rejects.toThrow(
+      "f.yaml:1:8: scenario: field 'model': 'two-party-truce' is not the model this file is read with ('ceasefire-2025')",
+    );
+    const continuing = `${text}\nextends: march-2025\nfrom: plea-to-spare`;
+    await expect(parseScenarioFile(continuing, 'f.yaml', async () => record, models)).rejects.toThrow(
+      "f.yaml:6:10: scenario: field 'extends': scenario 'march-2025' runs on model 'ceasefire-2025', not 'two-party-truce'",
+    );
   });
 
   it('draws its machine with its own words', () => {
