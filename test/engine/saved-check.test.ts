@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ceasefire2025 } from '../../src/models/ceasefire-2025/index.js';
 import { createMachine } from 'xstate';
-import { ceasefireMachine, defineScenario, planSteps, replay, resumeRun, ScenarioError, type ReplayResult } from '../../src/index.js';
+import { defineScenario, planSteps, replay, resumeRun, ScenarioError, type ReplayResult } from '../../src/index.js';
 import { parseSavedRun, toSavedRun } from '../../src/engine/persist.js';
 import { checkStateValue } from '../../src/engine/saved-check.js';
 import record from '../../scenarios/march-2025.js';
