@@ -78,13 +78,11 @@ function program(io: CliIO, setCode: (code: number) => void, writeErr: (text: st
 
   cli
     .command('compare')
-    .description('compare two branches (or `record`) of a scenario, track by track')
-    .argument('<scenario>', 'scenario id or file')
-    .argument('<a>', 'a branch name, or `record`')
-    .argument('<b>', 'a branch name, or `record`')
+    .description('compare two runs track by track: <scenario>[#<branch>] each (a shipped id or a file), or a scenario and two of its branches (or `record`)')
+    .argument('<runs...>', 'two runs, `march-2025#truce-collapses my-what-if.yaml`; or a scenario and two branches, `march-2025 record truce-collapses`')
     .addOption(formatOption())
     .addOption(modelOption())
-    .action(async (ref: string, a: string, b: string, opts: { format: string; model?: string }) => setCode(await (await import('./compare.js')).compareCommand(ref, a, b, opts, io)));
+    .action(async (refs: string[], opts: { format: string; model?: string }) => setCode(await (await import('./compare.js')).compareCommand(refs, opts, io)));
 
   cli
     .command('resume')

@@ -46,7 +46,7 @@ function buildSchemas(model: Model) {
       oneOf(eventNames, 'event type'),
       z.looseObject({ type: oneOf(eventNames, 'event type') }).describe('An event object; its date comes from the step.'),
     ])
-    .describe('The event type, e.g. `russia.reject`.');
+    .describe(`One of the model's event types, e.g. \`${eventNames[0]}\`.`);
 
   const expectationSchema = z
     .strictObject({

@@ -1,5 +1,21 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './_io.js';
+
+/** A what-if file that continues the record: Russia rejects on Friday. */
+const FRIDAY = `id: russia-rejects-on-friday
+title: What if Russia had rejected the proposal on Friday?
+extends: march-2025
+from: plea-to-spare
+expectedOutcome: rejected
+steps:
+  - id: putin-rejects
+    date: 2025-03-15
+    actor: putin
+    event: russia.reject
+`;
 
 describe('branches of the record', () => {
   it('lists march-2025 with at least eight hypothetical branches', async () => {
@@ -81,6 +97,31 @@ describe('ceasefire compare', () => {
     const json = JSON.parse(stdout);
     expect(json.divergesAfter).toEqual({ id: 'plea-to-spare', date: '2025-03-14' });
     expect(json.tracks.find((t: { track: string }) => t.track === 'aid')).toEqual({ track: 'aid', a: ['restored'], b: ['suspended'], same: false });
+  });
+
+  it('compares a scenario file with a shipped branch, and a file with itself as JSON naming each scenario', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'compare-')), 'friday.yaml');
+    writeFileSync(file, FRIDAY);
+    const { code, stdout } = await runCli('compare', 'march-2025#truce-collapses', file);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toBe(`Two runs: march-2025#truce-collapses vs ${file}`);
+    expect(stdout).toContain("They share the record up to 'plea-to-spare' (2025-03-14); then 'terms-talks-open' vs 'putin-rejects'.");
+    expect(stdout).toMatch(/│ outcome +│ truce-collapsed +│ rejected +│/);
+    const json = JSON.parse((await runCli('compare', `${file}#record`, 'march-2025', '--format', 'json')).stdout);
+    expect(json.a).toMatchObject({ scenario: 'russia-rejects-on-friday', outcome: 'rejected' });
+    expect(json.b).toMatchObject({ scenario: 'march-2025', outcome: 'agreed-in-principle' });
+    expect(json.divergesAfter).toEqual({ id: 'plea-to-spare', date: '2025-03-14' });
+  });
+
+  it.each([
+    [['march-2025'], "ceasefire: compare: give two runs (<scenario>[#<branch>] each) or a scenario and two of its branches, not 1 argument\n"],
+    [['march-2025#', 'march-2025'], "ceasefire: compare: 'march-2025#' is not a run (write <scenario>[#<branch>], e.g. march-2025#truce-collapses)\n"],
+    [['march-2025#nope', 'march-2025'], /^ceasefire: scenario 'march-2025' has no branch 'nope' \(branches: .+\)\n$/],
+  ])('refuses %j with one line and exit 2', async (args, message) => {
+    const { code, stdout, stderr } = await runCli('compare', ...args);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    if (typeof message === 'string') expect(stderr).toBe(message);
+    else expect(stderr).toMatch(message);
   });
 
   it('refuses an unknown branch with exit 2', async () => {

@@ -29,13 +29,18 @@ describe('ceasefire models', () => {
     const { code, stdout, stderr } = await runCli('models');
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toBe('ceasefire-2025  March 2025 ceasefire (default)\n');
+    expect(stdout).toBe('ceasefire-2025   March 2025 ceasefire (default)\ntwo-party-truce  Two-party truce (template)\n');
   });
 
   it('lists them as JSON', async () => {
     const { code, stdout } = await runCli('models', '--format', 'json');
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ models: [{ id: 'ceasefire-2025', title: 'March 2025 ceasefire', default: true }] });
+    expect(JSON.parse(stdout)).toEqual({
+      models: [
+        { id: 'ceasefire-2025', title: 'March 2025 ceasefire', default: true },
+        { id: 'two-party-truce', title: 'Two-party truce (template)', default: false },
+      ],
+    });
   });
 });
 
@@ -48,7 +53,6 @@ describe('--model', () => {
       ['export', 'csv', 'march-2025'],
       ['diagram', '--format', 'dot'],
       ['schema'],
-      ['list'],
     ]) {
       const plain = await runCli(...argv);
       const named = await runCli(...argv, '--model', 'ceasefire-2025');
@@ -68,8 +72,33 @@ describe('--model', () => {
       const { code, stdout, stderr } = await runCli(...argv, '--model', 'ceasefire-2031');
       expect(code, argv.join(' ')).toBe(2);
       expect(stdout, argv.join(' ')).toBe('');
-      expect(stderr, argv.join(' ')).toBe("ceasefire: --model: unknown model 'ceasefire-2031' (known: ceasefire-2025)\n");
+      expect(stderr, argv.join(' ')).toBe("ceasefire: --model: unknown model 'ceasefire-2031' (known: ceasefire-2025, two-party-truce)\n");
     }
+  });
+});
+
+describe('the two-party truce template', () => {
+  it('lists its example scenario under its model, and only it with --model', async () => {
+    const { stdout } = await runCli('list', '--model', 'two-party-truce');
+    expect(stdout).toBe('two-party-truce-example  Example (hypothetical): a truce countered, agreed, extended and run out (9 steps, model two-party-truce)\n  branches: none\n');
+    expect((await runCli('list', '--model', 'ceasefire-2025')).stdout).not.toContain('two-party-truce');
+  });
+
+  it('replays its example to the truce running out on the day the extension set', async () => {
+    const { code, stdout } = await runCli('run', 'two-party-truce-example', '--format', 'json');
+    expect(code).toBe(0);
+    const run = JSON.parse(stdout);
+    expect(run.final).toMatchObject({ outcome: 'truce-expired', state: { process: 'expired', answers: { partyA: 'accepted', partyB: 'accepted' } } });
+    expect(run.steps.at(-1)).toMatchObject({ kind: 'timer', date: '2026-03-16' });
+  });
+
+  it('names its own events and outcomes in the schema and the diagram, none of the ceasefire', async () => {
+    const schema = (await runCli('schema', '--model', 'two-party-truce')).stdout;
+    expect(schema).toContain('partyA.counter');
+    expect(schema).not.toContain('russia.reject');
+    const diagram = await runCli('diagram', '--model', 'two-party-truce');
+    expect(diagram.code).toBe(0);
+    expect(diagram.stdout).toContain('truce_process_inForce_violations_reported');
   });
 });
 
@@ -87,7 +116,7 @@ describe('a scenario file names its model', () => {
     const { code, stdout, stderr } = await runCli('run', file);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe(`ceasefire: ${file}:1:8: scenario: field 'model': unknown model 'ceasefire-2031' (known: ceasefire-2025)\n`);
+    expect(stderr).toBe(`ceasefire: ${file}:1:8: scenario: field 'model': unknown model 'ceasefire-2031' (known: ceasefire-2025, two-party-truce)\n`);
   });
 
   it('refuses a model that is not an id', async () => {
