@@ -43,6 +43,13 @@ function program(io: CliIO, setCode: (code: number) => void, writeErr: (text: st
     .addOption(formatOption())
     .action((opts: { format: string }) => setCode(listModels(opts, io)));
 
+  cli
+    .command('events')
+    .description("list a model's event types (who may send each, PLOVER/CAMEO codes), actors, tracks and states, and outcomes")
+    .addOption(formatOption())
+    .addOption(modelOption())
+    .action(async (opts: { format: string; model?: string }) => setCode((await import('./events.js')).listEvents(opts, io)));
+
   addReplayOptions(
     cli
       .command('run')

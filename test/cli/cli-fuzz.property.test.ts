@@ -261,6 +261,8 @@ interface CommandSpec {
 
 const COMMANDS: Record<string, CommandSpec> = {
   list: { args: [], options: ['--format'] },
+  models: { args: [], options: ['--format'] },
+  events: { args: [], options: ['--format'] },
   run: { args: ['scenario'], options: ['--branch', '--all-branches', '--until', '--lenient', '--format', '--save', '--stop-after'] },
   view: { args: ['scenario'], options: ['--branch', '--port', '--host', '--open', '--export'] },
   compare: { args: ['scenario', 'branch', 'branch'], options: ['--format'] },
@@ -275,7 +277,7 @@ const COMMANDS: Record<string, CommandSpec> = {
 };
 const COMMAND_NAMES = Object.keys(COMMANDS);
 /** How often each command comes up: the ones with more to get wrong more often, `view` (slow to export) seldom. */
-const COMMAND_WEIGHTS: Record<string, number> = { list: 2, run: 5, view: 1, compare: 2, resume: 4, schema: 1, explore: 2, paths: 3, simulate: 3, export: 2, diagram: 2, 'verify-quotes': 2 };
+const COMMAND_WEIGHTS: Record<string, number> = { list: 2, models: 1, events: 1, run: 5, view: 1, compare: 2, resume: 4, schema: 1, explore: 2, paths: 3, simulate: 3, export: 2, diagram: 2, 'verify-quotes': 2 };
 /** No command at all: the options alone, or nothing. */
 const NO_COMMAND = '(none)';
 const ALL_OPTIONS = Object.keys(OPTIONS);
