@@ -1,4 +1,5 @@
-export { defineModel, splitWords, type ActorIdOf, type ContextField, type EventTypeOf, type Matchable, type Model, type ModelInput, type OutcomeOf } from './engine/model.js';
+export { buildsOn, defineModel, splitWords, type ActorIdOf, type ContextField, type EventTypeOf, type Matchable, type Model, type ModelInput, type OutcomeOf } from './engine/model.js';
+export { extendModel, type ModelExtension } from './engine/extend.js';
 export { MODELS, shippedModel, ceasefire2025 } from './models/index.js';
 export type { Ceasefire2025 } from './models/ceasefire-2025/index.js';
 export { ceasefireMachine, type CeasefireMachine } from './models/ceasefire-2025/ceasefire.machine.js';

@@ -138,6 +138,14 @@ export interface Model<
   trackLabel(key: string): string;
   /** Words for a state key inside its track. */
   stateLabel(key: string): string;
+  /** The model this one extends with tracks of its own (`extendModel`), if any. */
+  readonly base?: Model;
+}
+
+/** True when `model` is `other` or extends it, directly or through other extensions. */
+export function buildsOn(model: Model, other: Model): boolean {
+  for (let m: Model | undefined = model; m !== undefined; m = m.base) if (m.id === other.id) return true;
+  return false;
 }
 
 /** The event types of a model. */

@@ -1,7 +1,7 @@
 import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ScenarioError } from './errors.js';
-import type { Model } from './model.js';
+import { buildsOn, type Model } from './model.js';
 import type { Article, Branch, Scenario, Step } from './scenario.js';
 import { scenarioFileSchema, stepsFileSchema, type ScenarioFile } from './schema.js';
 import { validateScenario, type FieldPath, type Locate } from './validate.js';
@@ -152,7 +152,8 @@ export async function parseScenarioFile(text: string, origin: string, resolve: R
     throw new ScenarioError(`${origin}${parsed.locate(['from'])}: scenario: field 'extends' is missing (needed with 'from')`);
   }
   const parent = file.extends === undefined ? undefined : await resolve(file.extends);
-  if (parent && parent.model.id !== chosen.id) {
+  // A scenario of an extended model may continue one of its base model's (the base's events are its own too).
+  if (parent && !buildsOn(chosen, parent.model)) {
     throw new ScenarioError(`${origin}${parsed.locate(['extends'])}: scenario: field 'extends': scenario '${parent.id}' runs on model '${parent.model.id}', not '${chosen.id}'`);
   }
   const branches: Branch[] = (file.branches ?? []).map((b, i) => ({
