@@ -1,11 +1,12 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ScenarioError } from '../engine/errors.js';
 import type { Scenario } from '../engine/scenario.js';
 import { validateScenario } from '../engine/validate.js';
 import { readInput } from './input.js';
 import { checkScenarioModel, modelForFile, resolveModel } from './models.js';
+import { isModelPath, loadModelModule } from './model-module.js';
 
 // Built code runs from dist/src/cli with compiled scenarios in dist/scenarios; sources run from src/cli.
 const SCENARIOS_DIR = new URL('../../scenarios/', import.meta.url);
@@ -52,7 +53,22 @@ export async function loadScenario(ref: string, modelId?: string): Promise<Scena
   const text = readInput(ref);
   // zod and yaml load only when a file scenario is read, to keep the common start fast.
   const { parseScenarioFile } = await import('../engine/parse.js');
-  return parseScenarioFile(text, ref, loadShipped, (named) => modelForFile(named, modelId));
+  const named = await namedModelModule(text);
+  if (named !== undefined) await loadModelModule(named, dirname(resolve(ref)));
+  return parseScenarioFile(text, ref, loadShipped, (name) => modelForFile(name, modelId, dirname(resolve(ref))));
+}
+
+/** The model module a scenario file's top-level `model:` names, if it names a path (read before the file is parsed for real). */
+async function namedModelModule(text: string): Promise<string | undefined> {
+  const { parse } = await import('yaml');
+  let data: unknown;
+  try {
+    data = parse(text, { logLevel: 'silent', maxAliasCount: 100 });
+  } catch {
+    return undefined; // The real parse reports it, at its line and column.
+  }
+  const model = data !== null && typeof data === 'object' ? (data as { model?: unknown }).model : undefined;
+  return typeof model === 'string' && isModelPath(model) ? model : undefined;
 }
 
 /** How a saved run finds its scenario again: shipped ids stay ids, files become absolute paths. */

@@ -7,6 +7,7 @@ import type { SimulateOptions } from './simulate.js';
 import { listScenarios } from './list.js';
 import { isScenarioPath, loadScenario, scenarioRef } from './load.js';
 import { listModels, modelOption, resolveModel } from './models.js';
+import { isModelPath } from './model-module.js';
 import type { ResumeCommandOptions } from './resume.js';
 import { addReplayOptions, formatOption, runScenario, saveTarget, type RunOptions } from './run.js';
 import type { ViewCommandOptions } from './view.js';
@@ -28,7 +29,12 @@ function program(io: CliIO, setCode: (code: number) => void, writeErr: (text: st
       // Commander's usage errors read as ours: one `ceasefire:` line, whatever the value echoed.
       outputError: (s, write) => write(`ceasefire: ${oneLine(s.replace(/^error: /, '').replace(/\n$/, ''))}\n`),
     })
-    .showSuggestionAfterError(false);
+    .showSuggestionAfterError(false)
+    // A --model that names a module is imported once, before the command runs, so every command can name it.
+    .hook('preAction', async (_program, action) => {
+      const model = (action.opts() as { model?: unknown }).model;
+      if (typeof model === 'string' && isModelPath(model)) await (await import('./model-module.js')).loadModelModule(model);
+    });
 
   cli
     .command('list')

@@ -5,26 +5,37 @@ import type { Scenario } from '../engine/scenario.js';
 import { DEFAULT_MODEL } from '../models/default.js';
 import { MODELS, shippedModel } from '../models/index.js';
 import { EXIT, oneLine, type CliIO } from './io.js';
+import { isModelPath, loadedModel } from './model-module.js';
 
 /** `--model <id>`: the model a command runs (default: the ceasefire model). */
 export function modelOption(): Option {
   return new Option('--model <id>', `the model to run (see \`ceasefire models\`; default ${DEFAULT_MODEL.id})`);
 }
 
-/** The shipped model `id` names (the default model when absent); an unknown id is a one-line error listing the known ones. */
+/**
+ * The model `id` names: a shipped id, or a model module already loaded with
+ * {@link loadModelModule} (the default model when absent); an unknown id is a
+ * one-line error listing the known ones.
+ */
 export function resolveModel(id: string | undefined): Model {
   if (id === undefined) return DEFAULT_MODEL;
+  const fromFile = isModelPath(id) ? loadedModel(id) : undefined;
+  if (fromFile) return fromFile;
   const model = shippedModel(id);
   if (!model) throw new ScenarioError(`--model: unknown model '${oneLine(id)}' (known: ${[...MODELS.keys()].join(', ')})`);
   return model;
 }
 
-/** The model a scenario file runs on: the one its `model:` field names, which must agree with `--model`, else `--model` or the default. */
-export function modelForFile(named: string | undefined, modelId: string | undefined): Model {
+/**
+ * The model a scenario file in folder `dir` runs on: the one its `model:` field
+ * names (a shipped id, or a module path relative to the file, loaded first),
+ * which must agree with `--model`, else `--model` or the default.
+ */
+export function modelForFile(named: string | undefined, modelId: string | undefined, dir: string = process.cwd()): Model {
   if (named === undefined) return resolveModel(modelId);
-  const model = shippedModel(named);
-  if (!model) throw new Error(`unknown model '${named}' (known: ${[...MODELS.keys()].join(', ')})`);
-  if (modelId !== undefined && modelId !== named) throw new Error(`'${named}' is not the model --model names ('${modelId}')`);
+  const model = isModelPath(named) ? loadedModel(named, dir) : shippedModel(named);
+  if (!model) throw new Error(`unknown model '${named}' (known: ${[...MODELS.keys()].join(', ')}, or a path to a model module)`);
+  if (modelId !== undefined && resolveModel(modelId).id !== model.id) throw new Error(`'${named}' is not the model --model names ('${modelId}')`);
   return model;
 }
 

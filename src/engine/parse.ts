@@ -141,7 +141,8 @@ export async function parseScenarioFile(text: string, origin: string, resolve: R
   } catch (error) {
     throw fail(error instanceof Error ? error.message : String(error));
   }
-  if (named !== undefined && named !== chosen.id) throw fail(`'${named}' is not the model this file is read with ('${chosen.id}')`);
+  // A fixed model must be the one named; a resolver has already matched the name (an id, or a module's path).
+  if (named !== undefined && typeof model !== 'function' && named !== chosen.id) throw fail(`'${named}' is not the model this file is read with ('${chosen.id}')`);
   const result = scenarioFileSchema(chosen).safeParse(parsed.data);
   if (!result.success) throw schemaError(origin, parsed, result.error.issues[0]!);
   const file = result.data;
