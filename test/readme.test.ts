@@ -278,6 +278,18 @@ const FIXTURES: readonly Fixture[] = [
     },
   },
   {
+    file: 'my-truce.ts',
+    write(dir) {
+      writeFileSync(join(dir, 'my-truce.ts'), block('### A model of your own', 'ts'));
+    },
+  },
+  {
+    file: 'both-accept.yaml',
+    write(dir) {
+      writeFileSync(join(dir, 'both-accept.yaml'), block('### A model of your own', 'yaml'));
+    },
+  },
+  {
     file: 'call-then-truce.ts',
     write(dir) {
       writeFileSync(join(dir, 'call-then-truce.ts'), block('### In TypeScript', 'ts'));
