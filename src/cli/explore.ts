@@ -6,7 +6,7 @@ import { eventLabel } from '../engine/view.js';
 import { startPoint, type StartPoint } from '../engine/start.js';
 import type { Model } from '../engine/model.js';
 import { EXIT, wholeNumberOption, type CliIO } from './io.js';
-import { loadScenario } from './load.js';
+import { loadScenario, shippedScenarioIds } from './load.js';
 import { resolveModel } from './models.js';
 
 /** Options shared by `explore`, `paths` and `simulate`: where to start. */
@@ -17,14 +17,24 @@ export interface FromOptions {
   readonly model?: string;
 }
 
-/** Parse `--from <scenario>[@<step>]` (default: the end of the march-2025 record) and find that state. */
+/**
+ * Parse `--from <scenario>[@<step>]` and find that state. Without `--from`: the
+ * end of the first shipped scenario of the model (`march-2025` for the default).
+ */
 export async function resolveStart(options: FromOptions): Promise<StartPoint> {
-  const from = options.from ?? 'march-2025';
+  const from = options.from ?? (await defaultStart(options.model));
   const at = from.lastIndexOf('@');
   const ref = at > 0 ? from.slice(0, at) : from;
   const step = at > 0 ? from.slice(at + 1) : null;
   const scenario = await loadScenario(ref, options.model);
   return startPoint(scenario, { branch: options.branch ?? null, step });
+}
+
+/** The first shipped scenario of the model `--model` names; a model with none needs `--from`. */
+async function defaultStart(modelId: string | undefined): Promise<string> {
+  const model = resolveModel(modelId);
+  for (const id of shippedScenarioIds()) if ((await loadScenario(id)).model.id === model.id) return id;
+  throw new ScenarioError(`--from: model '${model.id}' has no shipped scenario to start from; name one (--from <scenario file>[@<step>])`);
 }
 
 /** Default cap on explored states, so a start far back in the record cannot exhaust memory. */

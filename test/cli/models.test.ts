@@ -92,6 +92,27 @@ describe('the two-party truce template', () => {
     expect(run.steps.at(-1)).toMatchObject({ kind: 'timer', date: '2026-03-16' });
   });
 
+  it('answers every command on its example: compare, explore, paths, simulate, exports, view --export', async () => {
+    const ok = async (...argv: string[]) => {
+      const result = await runCli(...argv);
+      expect({ code: result.code, stderr: result.stderr }, argv.join(' ')).toEqual({ code: 0, stderr: '' });
+      return result.stdout;
+    };
+    expect(await ok('compare', 'two-party-truce-example#record', 'two-party-truce-example#record')).toContain('│ process      │ expired');
+    const explored = JSON.parse(await ok('explore', '--model', 'two-party-truce', '--from', 'two-party-truce-example@terms-revised', '--format', 'json'));
+    expect(explored.invariants.map((i: { ok: boolean }) => i.ok)).toEqual([true, true, true, true]);
+    expect(explored.states).toBeGreaterThan(10);
+    expect(await ok('paths', '--model', 'two-party-truce', '--to', 'truce-collapsed', '--from', 'two-party-truce-example@terms-revised')).toContain(
+      '1. (5 events) partyA.accept → partyB.accept → truce.start → truce.violate → truce.confirmViolation',
+    );
+    const odds = JSON.parse(await ok('simulate', '--model', 'two-party-truce', '--from', 'two-party-truce-example@proposed', '--runs', '2000', '--seed', '1', '--format', 'json'));
+    expect(odds.outcomes.map((o: { outcome: string }) => o.outcome).sort()).toEqual(['rejected', 'truce-collapsed', 'truce-expired', 'withdrawn']);
+    expect(await ok('export', 'plover', 'two-party-truce-example')).toContain('"event":"AGREE"');
+    expect((await ok('export', 'csv', 'two-party-truce-example')).split('\r\n')[1]).toMatch(/^proposed,2026-01-05,/);
+    const dir = mkdtempSync(join(tmpdir(), 'view-truce-'));
+    expect(await ok('view', 'two-party-truce-example', '--export', join(dir, 'site'))).toContain(join(dir, 'site'));
+  });
+
   it('names its own events and outcomes in the schema and the diagram, none of the ceasefire', async () => {
     const schema = (await runCli('schema', '--model', 'two-party-truce')).stdout;
     expect(schema).toContain('partyA.counter');
@@ -116,7 +137,7 @@ describe('a scenario file names its model', () => {
     const { code, stdout, stderr } = await runCli('run', file);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe(`ceasefire: ${file}:1:8: scenario: field 'model': unknown model 'ceasefire-2031' (known: ceasefire-2025, two-party-truce)\n`);
+    expect(stderr).toBe(`ceasefire: ${file}:1:8: scenario: field 'model': unknown model 'ceasefire-2031' (known: ceasefire-2025, two-party-truce, or a path to a model module)\n`);
   });
 
   it('refuses a model that is not an id', async () => {
