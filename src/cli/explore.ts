@@ -37,6 +37,11 @@ async function defaultStart(modelId: string | undefined): Promise<string> {
   throw new ScenarioError(`--from: model '${model.id}' has no shipped scenario to start from; name one (--from <scenario file>[@<step>])`);
 }
 
+/** `1 state`, `2,400 states`. */
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** Default cap on explored states, so a start far back in the record cannot exhaust memory. */
 export const DEFAULT_MAX_STATES = 500_000;
 
@@ -104,12 +109,13 @@ export async function exploreCommand(options: FromOptions & { maxDepth?: string;
       style: { head: [], border: [] },
     });
     for (const o of outcomes) {
-      table.push([`${o.outcome}${o.resolved ? '' : ' …'}`, o.states.toLocaleString('en-US'), `${o.reachableFrom.toLocaleString('en-US')} states`, formatTrace(o.shortest)]);
+      table.push([`${o.outcome}${o.resolved ? '' : ' …'}`, o.states.toLocaleString('en-US'), count(o.reachableFrom, 'state'), formatTrace(o.shortest)]);
     }
     const lines = [
-      `Explored from ${startLabel(start)}: ${graph.size.toLocaleString('en-US')} states, ${graph.transitions.toLocaleString('en-US')} transitions${maxDepth !== undefined ? ` (depth ≤ ${maxDepth}; ${graph.frontier.toLocaleString('en-US')} states left unexpanded)` : ''}.`,
+      `Explored from ${startLabel(start)}: ${count(graph.size, 'state')}, ${count(graph.transitions, 'transition')}${maxDepth !== undefined ? ` (depth ≤ ${maxDepth}; ${graph.frontier.toLocaleString('en-US')} states left unexpanded)` : ''}.`,
       table.toString(),
-      '… the process is still open in that outcome (not a final one).',
+      // The footnote explains a mark; with none in the table it would explain nothing.
+      ...(outcomes.some((o) => !o.resolved) ? ['… the process is still open in that outcome (not a final one).'] : []),
       '',
       'Invariants:',
       ...invariants.map((i) => (i.ok ? `  ✓ ${i.name}: ${i.description}` : `  ✗ ${i.name}: ${i.description}\n    counterexample: ${formatTrace(i.trace ?? [])}`)),
