@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { suggestion } from '../engine/_closest.js';
 import { ScenarioError } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
 import type { Scenario } from '../engine/scenario.js';
@@ -15,7 +16,7 @@ export function modelOption(): Option {
 export function resolveModel(id: string | undefined): Model {
   if (id === undefined) return DEFAULT_MODEL;
   const model = shippedModel(id);
-  if (!model) throw new ScenarioError(`--model: unknown model '${oneLine(id)}' (known: ${[...MODELS.keys()].join(', ')})`);
+  if (!model) throw new ScenarioError(`--model: unknown model '${oneLine(id)}'${suggestion(id, [...MODELS.keys()], '`ceasefire models`')}`);
   return model;
 }
 
@@ -23,7 +24,7 @@ export function resolveModel(id: string | undefined): Model {
 export function modelForFile(named: string | undefined, modelId: string | undefined): Model {
   if (named === undefined) return resolveModel(modelId);
   const model = shippedModel(named);
-  if (!model) throw new Error(`unknown model '${named}' (known: ${[...MODELS.keys()].join(', ')})`);
+  if (!model) throw new Error(`unknown model '${named}'${suggestion(named, [...MODELS.keys()], '`ceasefire models`')}`);
   if (modelId !== undefined && modelId !== named) throw new Error(`'${named}' is not the model --model names ('${modelId}')`);
   return model;
 }

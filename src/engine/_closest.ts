@@ -44,7 +44,7 @@ export function suggestion(name: unknown, valid: readonly string[], see = '`ceas
   const text = typeof name === 'string' ? name : '';
   const guess = typeof name === 'string' ? closest(text, valid) : undefined;
   const mean = guess === undefined ? '' : `; did you mean '${guess}'?`;
-  if (valid.length <= SHOWN) return `${mean} (known: ${valid.join(', ')})`;
+  if (valid.length <= SHOWN) return `${mean} (known: ${valid.join(', ') || 'none'})`;
   const near = byDistance(text, valid).slice(0, CLOSEST).map((v) => v.value);
   return `${mean} (${valid.length} known, closest: ${near.join(', ')}; see ${see})`;
 }

@@ -18,6 +18,6 @@ describe('the ceasefire binary', () => {
   it('exits 2 with a one-line reason and no stack trace on an unknown scenario', () => {
     const result = run('run', 'nowhere');
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe("ceasefire: unknown scenario 'nowhere' (known: march-2025)\n");
+    expect(result.stderr).toBe("ceasefire: unknown scenario 'nowhere' (known: march-2025, two-party-truce-example)\n");
   });
 });

@@ -78,7 +78,7 @@ describe('ceasefire export csv', () => {
 describe('ceasefire export: bad input', () => {
   it.each([
     ['an unknown kind', ['xml', 'march-2025'], "unknown export 'xml' (known: plover, csv)"],
-    ['an unknown scenario', ['csv', 'april-2025'], "unknown scenario 'april-2025' (known: march-2025)"],
+    ['an unknown scenario', ['csv', 'april-2025'], "unknown scenario 'april-2025' (known: march-2025, two-party-truce-example)"],
     ['an unknown branch', ['plover', 'march-2025', 'no-such-branch'], "scenario 'march-2025' has no branch 'no-such-branch'"],
   ])('refuses %s with a one-line ScenarioError (exit 2 from the CLI)', async (_what, [kind, ref, branch], message) => {
     const run = exportTo(kind!, ref!, branch ? { branch } : {});

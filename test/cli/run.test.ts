@@ -37,7 +37,7 @@ describe('ceasefire run', () => {
     const { code, stdout, stderr } = await runCli('run', 'april-2025');
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe("ceasefire: unknown scenario 'april-2025' (known: march-2025)\n");
+    expect(stderr).toBe("ceasefire: unknown scenario 'april-2025' (known: march-2025, two-party-truce-example)\n");
   });
 
   it('refuses an unknown branch with exit 2', async () => {
