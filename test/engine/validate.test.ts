@@ -73,3 +73,21 @@ describe('scenario validation', () => {
     expect((error as ScenarioError).message).toBe(problems.join('\n'));
   });
 });
+
+describe('a steps file', () => {
+  it('reports every problem at once, in file order', async () => {
+    const { parseStepsFile } = await import('../../src/engine/parse.js');
+    const text = ['steps:', '  - id: s1', '    date: 2025-03-01', '    actor: putn', '    event: russia.reject', '  - id: s3', '    date: 2025-03-20', '    actor: putin', '    event: russia.rejekt', ''].join('\n');
+    const scenario = scenarioWith(good);
+    let error: unknown;
+    try {
+      parseStepsFile(text, 'more.yaml', scenario, { date: '2025-03-11', ids: ['s1'] });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as ScenarioError).problems.map((p) => p.split(': ').slice(0, 3).join(': '))).toEqual([
+      "more.yaml:4:12: step 1 's1': field 'actor'",
+      "more.yaml:9:12: step 2 's3': field 'event'",
+    ]);
+  });
+});
