@@ -3,6 +3,7 @@ import { dirname, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ScenarioError } from '../engine/errors.js';
 import type { Scenario } from '../engine/scenario.js';
+import { suggestion } from '../engine/_closest.js';
 import { validateScenario } from '../engine/validate.js';
 import { readInput } from './input.js';
 import { checkScenarioModel, modelForFile, resolveModel } from './models.js';
@@ -25,7 +26,7 @@ export function shippedScenarioIds(): string[] {
 
 async function loadShipped(id: string): Promise<Scenario> {
   const ids = shippedScenarioIds();
-  if (!ids.includes(id)) throw new ScenarioError(`unknown scenario '${id}' (known: ${ids.join(', ') || 'none'})`);
+  if (!ids.includes(id)) throw new ScenarioError(`unknown scenario '${id}'${suggestion(id, ids, '`ceasefire list`')}`);
   const origin = `scenarios/${id}${OWN_EXT}`;
   const module = (await import(new URL(`${id}${OWN_EXT}`, SCENARIOS_DIR).href)) as { default?: Scenario };
   if (!module.default) throw new ScenarioError(`${origin}: has no default export made with defineScenario`);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { isScenarioError } from '../engine/errors.js';
 import { EXIT, guardedIO, oneLine, visible, type CliIO } from './io.js';
+import { problemLines } from './problems.js';
 import type { FromOptions } from './explore.js';
 import type { SimulateOptions } from './simulate.js';
 import { listScenarios } from './list.js';
@@ -224,7 +225,7 @@ export async function main(argv: readonly string[], streams: CliIO): Promise<num
     }
     io.stderr.write(visible(commanderErr));
     if (isScenarioError(error)) {
-      io.stderr.write(`ceasefire: ${oneLine(error.message)}\n`);
+      io.stderr.write(problemLines(error));
       return EXIT.badInput;
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { suggestion } from '../engine/_closest.js';
 import { ScenarioError } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
 import type { Scenario } from '../engine/scenario.js';
@@ -22,7 +23,7 @@ export function resolveModel(id: string | undefined): Model {
   const fromFile = isModelPath(id) ? loadedModel(id) : undefined;
   if (fromFile) return fromFile;
   const model = shippedModel(id);
-  if (!model) throw new ScenarioError(`--model: unknown model '${oneLine(id)}' (known: ${[...MODELS.keys()].join(', ')})`);
+  if (!model) throw new ScenarioError(`--model: unknown model '${oneLine(id)}'${suggestion(id, [...MODELS.keys()], '`ceasefire models`')}`);
   return model;
 }
 
@@ -34,7 +35,7 @@ export function resolveModel(id: string | undefined): Model {
 export function modelForFile(named: string | undefined, modelId: string | undefined, dir: string = process.cwd()): Model {
   if (named === undefined) return resolveModel(modelId);
   const model = isModelPath(named) ? loadedModel(named, dir) : shippedModel(named);
-  if (!model) throw new Error(`unknown model '${named}' (known: ${[...MODELS.keys()].join(', ')}, or a path to a model module)`);
+  if (!model) throw new Error(`unknown model '${named}'${suggestion(named, [...MODELS.keys()], '`ceasefire models`')}; or a path to a model module`);
   if (modelId !== undefined && resolveModel(modelId).id !== model.id) throw new Error(`'${named}' is not the model --model names ('${modelId}')`);
   return model;
 }

@@ -28,7 +28,7 @@ export async function resumeCommand(file: string, options: ResumeCommandOptions,
   const saved = parseSavedRun(readInput(file), file, resolveModel(options.model));
   const target = saveTarget(options.save, [file, options.steps, isScenarioPath(saved.scenario.ref) ? saved.scenario.ref : undefined]);
   const scenario = await loadScenario(saved.scenario.ref, options.model).catch((error: unknown) => {
-    throw isScenarioError(error) ? new ScenarioError(`${file}: field 'scenario.ref': ${error.message}`) : error;
+    throw isScenarioError(error) ? new ScenarioError(error.problems.map((p) => `${file}: field 'scenario.ref': ${p}`)) : error;
   });
   if (scenario.id !== saved.scenario.id) throw new ScenarioError(`${file}: field 'scenario.id': '${saved.scenario.id}' is not the id of the scenario at '${saved.scenario.ref}' ('${scenario.id}')`);
   let extra: Array<{ step: import('../engine/scenario.js').Step; hypothetical: boolean; origin: string }> = [];

@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { isScenarioError } from '../engine/errors.js';
+import { problemLines } from './problems.js';
 import type { Scenario } from '../engine/scenario.js';
 import { validateScenario } from '../engine/validate.js';
 import { EXIT, exitQuietlyOnClosedPipe, guardedIO, oneLine } from './io.js';
@@ -35,7 +36,7 @@ export async function runScenarioScript(moduleUrl: string, scenario: Scenario): 
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     } else if (isScenarioError(error)) {
-      io.stderr.write(`${oneLine(scenario.id)}: ${oneLine(error.message)}\n`);
+      io.stderr.write(problemLines(error, oneLine(scenario.id)));
       process.exitCode = EXIT.badInput;
     } else {
       throw error;

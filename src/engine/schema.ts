@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { suggestion } from './_closest.js';
 import type { Model } from './model.js';
 import { DATE_PRECISIONS, VERIFICATIONS } from './scenario.js';
 
@@ -19,7 +20,7 @@ const text = (what: string) => z.string({ error: (iss) => `expected ${what}, got
 const day = (description: string) =>
   z.string({ error: (iss) => (iss.input === undefined ? 'is missing' : `expected a YYYY-MM-DD date, got ${shown(iss.input)}`) }).describe(description);
 const oneOf = (values: [string, ...string[]], what: string) =>
-  z.enum(values, { error: (iss) => (iss.input === undefined ? 'is missing' : `unknown ${what} ${shown(iss.input)}`) });
+  z.enum(values, { error: (iss) => (iss.input === undefined ? 'is missing' : `unknown ${what} ${shown(iss.input)}${suggestion(iss.input, values)}`) });
 
 const sourceSchema = z
   .strictObject({

@@ -72,7 +72,7 @@ describe('--model', () => {
       const { code, stdout, stderr } = await runCli(...argv, '--model', 'ceasefire-2031');
       expect(code, argv.join(' ')).toBe(2);
       expect(stdout, argv.join(' ')).toBe('');
-      expect(stderr, argv.join(' ')).toBe("ceasefire: --model: unknown model 'ceasefire-2031' (known: ceasefire-2025, two-party-truce)\n");
+      expect(stderr, argv.join(' ')).toBe("ceasefire: --model: unknown model 'ceasefire-2031'; did you mean 'ceasefire-2025'? (known: ceasefire-2025, two-party-truce)\n");
     }
   });
 });
@@ -137,7 +137,7 @@ describe('a scenario file names its model', () => {
     const { code, stdout, stderr } = await runCli('run', file);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe(`ceasefire: ${file}:1:8: scenario: field 'model': unknown model 'ceasefire-2031' (known: ceasefire-2025, two-party-truce, or a path to a model module)\n`);
+    expect(stderr).toBe(`ceasefire: ${file}:1:8: scenario: field 'model': unknown model 'ceasefire-2031'; did you mean 'ceasefire-2025'? (known: ceasefire-2025, two-party-truce); or a path to a model module\n`);
   });
 
   it('refuses a model that is not an id', async () => {

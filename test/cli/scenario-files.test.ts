@@ -70,6 +70,9 @@ function edit(from: string, to: string): string {
   return VALID.replace(from, to);
 }
 
+/** `text` as a literal in a regular expression. */
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 type Run = Awaited<ReturnType<typeof runCli>>;
 
 /** Assert a bad-input run: exit 2, nothing on stdout, one line on stderr; return that line. */
@@ -134,7 +137,38 @@ describe('ceasefire run <file>', () => {
   it('names the line, step and field of an unknown event type', async () => {
     const file = write('unknown-event.yaml', edit('event: russia.reject', 'event: russia.rejekt'));
     const line = badInput(await runCli('run', file, '--format', 'json'));
-    expect(line).toBe(`ceasefire: ${file}:10:12: step 1 'putin-rejects': field 'event': unknown event type 'russia.rejekt'`);
+    expect(line).toBe(
+      `ceasefire: ${file}:10:12: step 1 'putin-rejects': field 'event': unknown event type 'russia.rejekt'; did you mean 'russia.reject'? ` +
+        '(59 known, closest: russia.reject, russia.accept, proposal.present, terms.agree, us.hailTalks; see `ceasefire schema`)',
+    );
+  });
+
+  it('reports every mistake in a file at once, one line each in file order', async () => {
+    const text = VALID.replace('event: russia.reject', 'event: russia.rejekt').replace('actor: trump', 'actor: trumpf').replace('date: 2025-03-20', 'date: 2025-03-02');
+    const file = write('three-mistakes.yaml', text);
+    const run = await runCli('run', file);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(new RegExp(`^ceasefire: ${escape(file)}:10:12: step 1 'putin-rejects': field 'event': unknown event type 'russia.rejekt'; did you mean 'russia.reject'\\?`));
+    expect(lines[1]).toBe(`ceasefire: ${file}:12:11: step 2 'sanctions-imposed': field 'date': 2025-03-02 is before the previous step's 2025-03-15`);
+    expect(lines[2]).toMatch(new RegExp(`^ceasefire: ${escape(file)}:13:12: step 2 'sanctions-imposed': field 'actor': unknown actor 'trumpf'; did you mean 'trump'\\?`));
+  });
+
+  it('suggests the closest actor, outcome and state, and lists the valid ones', async () => {
+    const actor = badInput(await runCli('run', write('actor.yaml', edit('actor: putin', 'actor: putn'))));
+    expect(actor).toMatch(/field 'actor': unknown actor 'putn'; did you mean 'putin'\? \(/);
+    const outcome = badInput(await runCli('run', write('outcome.yaml', edit('expectedOutcome: rejected', 'expectedOutcome: rejectd'))));
+    expect(outcome).toMatch(/field 'expectedOutcome': unknown outcome 'rejectd'; did you mean 'rejected'\? \(known: .*rejected/);
+    const state = badInput(await runCli('run', write('state.yaml', edit('{ leverage: sanctionsImposed }', '{ leverage: sanctionsImposd }'))));
+    expect(state).toMatch(/field 'expect.state.leverage': 'sanctionsImposd' is not a state of leverage; did you mean 'sanctionsImposed'\? \(known: /);
+  });
+
+  it('lists the valid names but guesses none for a far-off one', async () => {
+    const line = badInput(await runCli('run', write('far.yaml', edit('actor: putin', 'actor: nobody-at-all'))));
+    expect(line).toMatch(/field 'actor': unknown actor 'nobody-at-all' \((known: |\d+ known, closest: )/);
+    expect(line).not.toContain('did you mean');
   });
 
   it("names the step whose date is before the previous step's", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineScenario, validateScenario, type Step } from '../../src/index.js';
+import { ScenarioError, defineScenario, validateScenario, type Step } from '../../src/index.js';
 
 const article = { id: 'a', file: 'a.txt', date: '2025-03-13', outlet: null, title: 'A test article' };
 const good: Step = { id: 's1', date: '2025-03-11', event: 'proposal.table', actor: 'united-states', verification: 'reported', sources: [{ article: 'a', quote: 'q' }] };
@@ -31,5 +31,63 @@ describe('scenario validation', () => {
     ['an expectation keyed by an inherited name', [{ ...good, expect: { state: { proposal: 'toString' } } }], "x.ts: step 1 's1': field 'expect.state.proposal': 'toString' is not a state of proposal"],
   ])('refuses %s, naming the file, step and field', (_what, steps, message) => {
     expect(() => validateScenario(scenarioWith(...(steps as Step[])), 'x.ts')).toThrowError(message);
+  });
+
+  it('suggests the closest event type, actor, outcome and state, and lists the valid ones', () => {
+    const problems = (steps: Step[]) => {
+      try {
+        validateScenario(scenarioWith(...steps), 'x.ts');
+      } catch (error) {
+        return (error as ScenarioError).problems;
+      }
+      return [];
+    };
+    expect(problems([{ ...good, event: 'russia.rejekt' as Step['event'] }])[0]).toMatch(/unknown event type 'russia.rejekt'; did you mean 'russia.reject'\? \(\d+ known, closest: russia.reject, .*; see `ceasefire schema`\)$/);
+    expect(problems([{ ...good, actor: 'putn' as Step['actor'] }])[0]).toMatch(/field 'actor': unknown actor 'putn'; did you mean 'putin'\? /);
+    expect(problems([{ ...good, expect: { outcome: 'rejectd' as never } }])[0]).toMatch(/field 'expect.outcome': unknown outcome 'rejectd'; did you mean 'rejected'\? \(known: no-proposal, /);
+    expect(problems([{ ...good, expect: { state: { proposal: 'tabeld' } } }])[0]).toBe(
+      "x.ts: step 1 's1': field 'expect.state.proposal': 'tabeld' is not a state of proposal; did you mean 'tabled'? (known: none, tabled, presentedInSaudiArabia, underConsideration, inForce, expired, collapsed, rejected, lapsed, withdrawn, narrowerDeal)",
+    );
+    expect(problems([{ ...good, expect: { state: { levrage: 'none' } } }])[0]).toMatch(/'levrage' is not a state of the machine; did you mean 'leverage'\?/);
+    const far = problems([{ ...good, actor: 'nobody-at-all' as Step['actor'] }])[0];
+    expect(far).toMatch(/unknown actor 'nobody-at-all' \(\d+ known, closest: /);
+    expect(far).not.toContain('did you mean');
+  });
+
+  it('reports every problem of a TypeScript scenario at once', () => {
+    const steps = [good, { ...good, id: 's2', date: '2025-03-01', event: 'russia.rejekt' }, { ...good, id: 's2', actor: 'putn' }] as Step[];
+    let error: unknown;
+    try {
+      validateScenario(scenarioWith(...steps), 'x.ts');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ScenarioError);
+    const problems = (error as ScenarioError).problems;
+    expect(problems.map((p) => p.split(': field ')[0] + ': ' + p.split(': field ')[1]!.split(':')[0])).toEqual([
+      "x.ts: step 2 's2': 'date'",
+      "x.ts: step 2 's2': 'event'",
+      "x.ts: step 3 's2': 'id'",
+      "x.ts: step 3 's2': 'actor'",
+    ]);
+    expect((error as ScenarioError).message).toBe(problems.join('\n'));
+  });
+});
+
+describe('a steps file', () => {
+  it('reports every problem at once, in file order', async () => {
+    const { parseStepsFile } = await import('../../src/engine/parse.js');
+    const text = ['steps:', '  - id: s1', '    date: 2025-03-01', '    actor: putn', '    event: russia.reject', '  - id: s3', '    date: 2025-03-20', '    actor: putin', '    event: russia.rejekt', ''].join('\n');
+    const scenario = scenarioWith(good);
+    let error: unknown;
+    try {
+      parseStepsFile(text, 'more.yaml', scenario, { date: '2025-03-11', ids: ['s1'] });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as ScenarioError).problems.map((p) => p.split(': ').slice(0, 3).join(': '))).toEqual([
+      "more.yaml:4:12: step 1 's1': field 'actor'",
+      "more.yaml:9:12: step 2 's3': field 'event'",
+    ]);
   });
 });
