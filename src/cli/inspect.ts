@@ -4,6 +4,9 @@ import type { Scenario } from '../engine/scenario.js';
 import { ScenarioError } from '../engine/errors.js';
 import { oneLine, type CliIO } from './io.js';
 
+/** Inspector options of a run: the whole machine definition is sent (the library's default depth of 10 cuts a deep chart short). */
+export const INSPECTOR_OPTIONS = { serializationDepthLimit: 64 } as const;
+
 function waitFor(check: () => boolean, ms: number): Promise<boolean> {
   return new Promise((resolve) => {
     const start = Date.now();
@@ -43,6 +46,7 @@ export async function streamToInspector(scenario: Scenario, options: { branch?: 
     console.log = (...parts: unknown[]) => io.stderr.write(`${oneLine(parts.join(' '))}\n`);
     let warned = false;
     const inspector = createSkyInspector({
+      ...INSPECTOR_OPTIONS,
       onerror: () => {
         if (!warned) io.stderr.write('ceasefire: warning: the hosted Stately inspector is unreachable (offline?)\n');
         warned = true;
@@ -57,7 +61,7 @@ export async function streamToInspector(scenario: Scenario, options: { branch?: 
   }
   if (!/^wss?:\/\//.test(target)) throw new ScenarioError(`--inspect: '${target}' is not a ws:// address or 'stately'`);
   await probe(target);
-  const inspector = createWebSocketInspector({ url: target, autoStart: false });
+  const inspector = createWebSocketInspector({ url: target, autoStart: false, ...INSPECTOR_OPTIONS });
   inspector.start();
   const adapter = inspector.adapter as unknown as { status: string; ws?: { bufferedAmount: number } };
   if (!(await waitFor(() => adapter.status === 'open', 3000))) throw new ScenarioError(`--inspect: could not connect to ${target}`);

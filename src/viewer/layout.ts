@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ELK as ElkEngine, ELKConstructorArguments, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { AnyStateNode } from 'xstate';
-import { allStates, pathOf, stateTransitions } from '../engine/statechart.js';
+import { allStates, childStates, isWithin, pathOf, stateTransitions } from '../engine/statechart.js';
 import type { Model } from '../engine/model.js';
 import type { DiagramEdge, DiagramLayout, DiagramNode } from './view-data.js';
 
@@ -65,13 +65,17 @@ const LAYOUT_OPTIONS = {
   'elk.json.edgeCoords': 'ROOT',
 };
 
-/** Lay out one track (a top-level region) with its transitions, at the origin. */
-async function layoutTrack(elk: ElkEngine, track: AnyStateNode, states: Map<string, AnyStateNode>, offset: number, labelOf: Label): Promise<DiagramLayout> {
-  const transitions = stateTransitions(track).map((t) => ({ source: pathOf(t.source), target: pathOf(t.target), event: t.event, label: t.label }));
+/** Lay out `parts` (one track, or every state of a machine whose transitions cross regions) with the transitions among them, at the origin. */
+async function layoutPart(elk: ElkEngine, parts: readonly AnyStateNode[], states: Map<string, AnyStateNode>, offset: number, labelOf: Label): Promise<DiagramLayout> {
+  const transitions = parts
+    .flatMap(stateTransitions)
+    // An arrow to a state outside the drawn parts (the machine itself) has nowhere to land.
+    .filter((t) => parts.some((part) => isWithin(t.target, part)))
+    .map((t) => ({ source: pathOf(t.source), target: pathOf(t.target), event: t.event, label: t.label }));
   const graph: ElkNode = {
     id: 'root',
     layoutOptions: LAYOUT_OPTIONS,
-    children: [toElkNode(track, labelOf)],
+    children: parts.map((part) => toElkNode(part, labelOf)),
     edges: transitions.map((t, i): ElkExtendedEdge => {
       return { id: `e${offset + i}`, sources: [t.source], targets: [t.target], labels: [{ text: t.label, width: t.label.length * EDGE_CHAR_WIDTH, height: 14 }] };
     }),
@@ -105,9 +109,24 @@ function shifted(layout: DiagramLayout, dx: number, dy: number): Pick<DiagramLay
  * nested boxes with labelled transition arrows, tracks placed in rows, all in
  * absolute coordinates.
  */
-export async function layoutMachine(model: Model): Promise<DiagramLayout> {
-  const root = model.machine.root;
-  const labelOf: Label = (key) => model.stateLabel(key);
+export function layoutMachine(model: Model): Promise<DiagramLayout> {
+  return layoutStatechart(model.machine.root, (key) => model.stateLabel(key));
+}
+
+/** The parts laid out one by one: the tracks of a parallel root whose transitions stay within their track, else the whole machine as one. */
+function partsOf(root: AnyStateNode): AnyStateNode[][] {
+  const children = childStates(root);
+  if (root.type !== 'parallel') return children.length ? [children] : [];
+  const staysWithin = (track: AnyStateNode) => stateTransitions(track).every((t) => isWithin(t.target, track));
+  return children.every(staysWithin) ? children.map((track) => [track]) : [children];
+}
+
+/**
+ * Lay out any statechart under `root` with ELK: nested boxes, labelled
+ * transition arrows, the tracks of a parallel machine placed in rows, all in
+ * absolute coordinates; state boxes are named by their dotted paths.
+ */
+export async function layoutStatechart(root: AnyStateNode, labelOf: (key: string) => string): Promise<DiagramLayout> {
   const elk = new ELK();
   const states = new Map(allStates(root).map((node) => [pathOf(node), node]));
   const nodes: DiagramNode[] = [];
@@ -116,8 +135,8 @@ export async function layoutMachine(model: Model): Promise<DiagramLayout> {
   let y = 0;
   let rowHeight = 0;
   let width = 0;
-  for (const track of Object.values(root.states)) {
-    const layout = await layoutTrack(elk, track, states, edges.length, labelOf);
+  for (const part of partsOf(root)) {
+    const layout = await layoutPart(elk, part, states, edges.length, labelOf);
     if (x > 0 && x + layout.width > ROW_WIDTH) {
       x = 0;
       y += rowHeight + GAP;

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { ASSET_TYPES, dataScript, readAsset, type AssetName } from './assets.js';
+import { layoutDefinition } from './live-diagram.js';
 import type { ViewData } from './view-data.js';
 
 /** Addresses the viewer may bind: loopback only, never a network interface. */
@@ -18,6 +19,9 @@ export const REPLAY_BYTES = 4 * MiB;
 export const MAX_CONNECTIONS = 32;
 /** Bytes queued for one reader before it is cut off (above a full replay plus one message, so a fresh page is never cut). */
 export const MAX_QUEUED_BYTES = 8 * MiB;
+
+/** Charts of inspected machines kept for late pages, newest sessions first. */
+export const DIAGRAM_SESSIONS = 16;
 
 /** A refused viewer request: a non-loopback bind, a port in use. */
 export class ViewerError extends Error {
@@ -158,22 +162,47 @@ export async function startViewer(options: ViewerOptions): Promise<RunningViewer
   const relay = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
   const replay: { text: string; bytes: number }[] = [];
   let replayBytes = 0;
+  const broadcast = (text: string, except?: WebSocket): void => {
+    for (const client of relay.clients) {
+      if (client === except || client.readyState !== WebSocket.OPEN) continue;
+      // A reader that does not keep up is cut off rather than queued for without end; its page reconnects and gets the replay.
+      if (client.bufferedAmount > limits.maxQueuedBytes) client.terminate();
+      else client.send(text);
+    }
+  };
+  // The page has no layout engine: each inspected machine's chart is laid out here, from the definition its actor event carries.
+  const diagrams = new Map<string, string>();
+  const drawActor = (text: string): void => {
+    if (!text.includes('"@xstate.actor"')) return;
+    let message: { type?: unknown; sessionId?: unknown; definition?: unknown };
+    try {
+      message = JSON.parse(text) as typeof message;
+    } catch {
+      return;
+    }
+    const { type, sessionId, definition } = message ?? {};
+    if (type !== '@xstate.actor' || typeof sessionId !== 'string' || typeof definition !== 'string') return;
+    void layoutDefinition(definition).then((diagram) => {
+      const out = JSON.stringify({ type: '@ceasefire.diagram', sessionId, ...diagram });
+      diagrams.delete(sessionId);
+      diagrams.set(sessionId, out);
+      if (diagrams.size > DIAGRAM_SESSIONS) diagrams.delete(diagrams.keys().next().value!);
+      broadcast(out);
+    });
+  };
   relay.on('connection', (socket: WebSocket) => {
     // ws has already closed the socket (1009 for an oversize message, 1002 for a bad frame); unheard, the error would end the process.
     socket.on('error', () => undefined);
     for (const { text } of replay) socket.send(text);
+    for (const text of diagrams.values()) socket.send(text);
     socket.on('message', (raw) => {
       const text = raw.toString();
       const bytes = Buffer.byteLength(text);
       replay.push({ text, bytes });
       replayBytes += bytes;
       while (replay.length > limits.replayMessages || replayBytes > limits.replayBytes) replayBytes -= replay.shift()?.bytes ?? 0;
-      for (const client of relay.clients) {
-        if (client === socket || client.readyState !== WebSocket.OPEN) continue;
-        // A reader that does not keep up is cut off rather than queued for without end; its page reconnects and gets the replay.
-        if (client.bufferedAmount > limits.maxQueuedBytes) client.terminate();
-        else client.send(text);
-      }
+      broadcast(text, socket);
+      drawActor(text);
     });
   });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {

@@ -294,3 +294,56 @@ function stalledReader(port: number): Promise<Socket> {
     );
   });
 }
+
+describe('the inspection relay draws any machine it is sent', () => {
+  /** An `@xstate.actor` event as `@statelyai/inspect` sends it, with the machine's configuration as its definition. */
+  const actorEvent = (sessionId: string, definition: unknown) => JSON.stringify({ type: '@xstate.actor', sessionId, name: 'x', definition: JSON.stringify(definition) });
+  const door = {
+    id: 'door',
+    initial: 'closed',
+    states: { closed: { on: { OPEN: { target: 'open', guard: { type: 'unlocked' } } } }, open: { on: { CLOSE: 'closed' }, after: { 5000: 'closed' } } },
+  };
+
+  it("lays out the machine of an actor's definition and sends its chart to pages, late ones too", async () => {
+    const own = await limitedViewer({});
+    const page = await joined(own.port);
+    const app = await joined(own.port);
+    app.socket.send(actorEvent('d1', door));
+    await page.until(2);
+    const diagram = JSON.parse(page.received[1]!) as { type: string; sessionId: string; layout: { nodes: { id: string; label: string }[]; edges: { source: string; target: string; label: string }[] } };
+    expect(diagram).toMatchObject({ type: '@ceasefire.diagram', sessionId: 'd1' });
+    expect(diagram.layout.nodes.map((n) => [n.id, n.label])).toEqual([['closed', 'closed'], ['open', 'open']]);
+    expect(diagram.layout.edges.map((e) => `${e.source} -${e.label}-> ${e.target}`)).toEqual(['closed -OPEN-> open', 'open -CLOSE-> closed', 'open -after 5000-> closed']);
+    const late = await joined(own.port);
+    await late.until(2);
+    expect(late.received.map((m) => (JSON.parse(m) as { type: string }).type)).toEqual(['@xstate.actor', '@ceasefire.diagram']);
+  });
+
+  it('says in the chart message why a definition cannot be drawn, and relays on', async () => {
+    const own = await limitedViewer({});
+    const page = await joined(own.port);
+    const app = await joined(own.port);
+    app.socket.send(actorEvent('bad', { id: 'bad', states: { a: {}, b: {} } }));
+    await page.until(2);
+    expect(JSON.parse(page.received[1]!)).toEqual({ type: '@ceasefire.diagram', sessionId: 'bad', error: expect.stringMatching(/^cannot draw this machine: No initial state specified/) });
+    app.socket.send('{"type":"@xstate.event"}');
+    await page.until(3);
+    expect(page.received[2]).toBe('{"type":"@xstate.event"}');
+  });
+});
+
+describe('a definition the inspector cut short', () => {
+  it('is drawn in part and marked partial: a state whose inside was cut is a plain state, a cut transition left out', async () => {
+    const own = await limitedViewer({});
+    const page = await joined(own.port);
+    const app = await joined(own.port);
+    // What @statelyai/inspect sends below its serializationDepthLimit.
+    const definition = { id: 'deep', initial: 'a', states: { a: { on: { GO: '[Object]', STAY: 'a' } }, b: { initial: 'x', states: '[Object]' } } };
+    app.socket.send(JSON.stringify({ type: '@xstate.actor', sessionId: 'cut', definition: JSON.stringify(definition) }));
+    await page.until(2);
+    const diagram = JSON.parse(page.received[1]!) as { partial: boolean; layout: { nodes: { id: string }[]; edges: unknown[] } };
+    expect(diagram.partial).toBe(true);
+    expect(diagram.layout.nodes.map((n) => n.id)).toEqual(['a', 'b']);
+    expect(diagram.layout.edges).toEqual([]);
+  });
+});

@@ -13,7 +13,9 @@ import { createWebSocketInspector } from '@statelyai/inspect';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { createActor, setup } from 'xstate';
 import record from '../../scenarios/march-2025.js';
+import { INSPECTOR_OPTIONS } from '../../src/cli/inspect.js';
 import { main } from '../../src/cli/main.js';
 import { replayOnActor } from '../../src/engine/live.js';
 import { exportViewer } from '../../src/viewer/export.js';
@@ -459,7 +461,7 @@ describe('the classroom viewer in a browser', () => {
 
       // Stream the record exactly as `run --inspect` means to (the @statelyai/inspect WebSocket
       // inspector around replayOnActor), but keep the socket open until the page has it all.
-      const inspector = createWebSocketInspector({ url: live!.inspectUrl, autoStart: false });
+      const inspector = createWebSocketInspector({ url: live!.inspectUrl, autoStart: false, ...INSPECTOR_OPTIONS });
       inspector.start();
       const adapter = inspector.adapter as unknown as { status: string };
       await expect.poll(() => adapter.status, { timeout: 5_000 }).toBe('open');
@@ -470,7 +472,8 @@ describe('the classroom viewer in a browser', () => {
         inspector.stop();
       }
 
-      expect(await page.locator('#live-status').textContent()).toMatch(/^Live actor: ceasefire \(.+\)$/);
+      // The server lays the machine out from the definition the actor event carries; until then the status says so.
+      await expect.poll(() => page.locator('#live-status').textContent(), { timeout: 10_000 }).toMatch(/^Live actor: ceasefire \([^)]+\)$/);
       const types = await events.allTextContents();
       expect(types[0]).toBe('xstate.init');
       expect(types).toEqual(expect.arrayContaining(['aid.suspend', 'russia.agreeInPrinciple']));
@@ -491,6 +494,51 @@ describe('the classroom viewer in a browser', () => {
       expect(await toggle.getAttribute('aria-pressed')).toBe('false');
       expect(await litStates(page)).toContain('aid.suspended');
       expect(await counter(page)).toBe(`Step 3 of ${STEPS}`);
+    });
+    it('draws a machine the page has never seen, from the definition its actor event carries, and lights its states as it runs', SLOW, async () => {
+      const page = await openLivePage();
+      // Any XState v5 machine an app inspects: a door with a lock, and an alarm beside it.
+      const house = setup({ guards: { unlocked: ({ context }) => !context.locked } }).createMachine({
+        id: 'house',
+        type: 'parallel',
+        context: { locked: false },
+        states: {
+          door: { initial: 'closed', states: { closed: { on: { OPEN: { target: 'open', guard: 'unlocked' } } }, open: { on: { CLOSE: 'closed' } } } },
+          alarm: { initial: 'quiet', states: { quiet: { on: { RING: 'ringing' } }, ringing: { on: { SILENCE: 'quiet' } } } },
+        },
+      });
+      const inspector = createWebSocketInspector({ url: live!.inspectUrl, autoStart: false });
+      inspector.start();
+      const adapter = inspector.adapter as unknown as { status: string };
+      await expect.poll(() => adapter.status, { timeout: 5_000 }).toBe('open');
+      const actor = createActor(house, { inspect: inspector.inspect });
+      try {
+        actor.start();
+        const toggle = page.getByRole('button', { name: 'Show the live state on the chart' });
+        await expect.poll(() => toggle.isEnabled(), { timeout: 10_000 }).toBe(true);
+        expect(await page.locator('#live-status').textContent()).toMatch(/^Live actor: house \([^)]+\)$/);
+        await toggle.click();
+        const drawn = () => page.locator('svg#diagram g.state').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-path')));
+        expect((await drawn()).sort()).toEqual(['alarm', 'alarm.quiet', 'alarm.ringing', 'door', 'door.closed', 'door.open']);
+        expect(await page.locator('svg#diagram').getAttribute('aria-label')).toBe('The live machine house, active states highlighted');
+        const arrows = await page.locator('svg#diagram g.transition').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-event')));
+        expect(arrows.sort()).toEqual(['CLOSE', 'OPEN', 'RING', 'SILENCE']);
+        expect((await litStates(page)).sort()).toEqual(['alarm', 'alarm.quiet', 'door', 'door.closed']);
+
+        actor.send({ type: 'OPEN' });
+        await expect.poll(async () => (await litStates(page)).sort(), { timeout: 5_000 }).toEqual(['alarm', 'alarm.quiet', 'door', 'door.open']);
+        actor.send({ type: 'RING' });
+        await expect.poll(async () => (await litStates(page)).sort(), { timeout: 5_000 }).toEqual(['alarm', 'alarm.ringing', 'door', 'door.open']);
+        expect(await page.locator('#live-events li').allTextContents()).toEqual(['xstate.init', 'OPEN', 'RING']);
+        await screenshot(page, '11-live-any-machine');
+
+        // Back to the story: its own chart, at the step being read.
+        await toggle.click();
+        expect(await litStates(page)).toContain('aid.suspended');
+      } finally {
+        actor.stop();
+        inspector.stop();
+      }
     });
   });
 

@@ -16,9 +16,9 @@ export class Diagram {
   readonly #edges = new Map<string, SVGGElement>();
   #scale = 1;
 
-  constructor(readonly layout: DiagramLayout, readonly box: HTMLElement) {
+  constructor(readonly layout: DiagramLayout, readonly box: HTMLElement, name: string) {
     this.svg = el('svg', { id: 'diagram', viewBox: `0 0 ${layout.width + 24} ${layout.height + 24}`, role: 'img' });
-    this.svg.setAttribute('aria-label', 'The statechart of the ceasefire model, active states highlighted');
+    this.svg.setAttribute('aria-label', `${name}, active states highlighted`);
     const defs = el('defs', {}, this.svg);
     const marker = el('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, defs);
     el('path', { d: 'M 0 0 L 10 5 L 0 10 z', fill: 'context-stroke' }, marker);
@@ -42,7 +42,12 @@ export class Diagram {
       label.textContent = edge.label;
       this.#edges.set(edge.id, g);
     }
-    box.replaceChildren(this.svg);
+    this.attach();
+  }
+
+  /** Put this chart in its box, in place of whatever chart was there, fitted. */
+  attach(): void {
+    this.box.replaceChildren(this.svg);
     this.fit();
   }
 

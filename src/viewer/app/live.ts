@@ -1,27 +1,46 @@
-/** An inspection event as `@statelyai/inspect` sends it (the fields the viewer reads). */
+import type { DiagramLayout } from '../view-data.js';
+
+/** An inspection event as `@statelyai/inspect` sends it (the fields the viewer reads), or a chart the viewer server laid out. */
 interface InspectionMessage {
   type: string;
   sessionId?: string;
+  parentId?: string;
   name?: string;
   definition?: string;
   event?: { type?: string };
   snapshot?: { value?: unknown };
+  layout?: DiagramLayout;
+  partial?: boolean;
+  error?: string;
 }
 
-/** What the live panel reports to the page. */
+/** What the live panel reports to the page; `session` is the inspected actor's session id. */
 export interface LiveHandlers {
-  onActor(name: string, sessionId: string): void;
+  /** A new actor; `root` when it has no parent (the machine a run inspects). */
+  onActor(name: string, session: string, root: boolean): void;
   onEvent(type: string): void;
-  onSnapshot(value: unknown, machineId: string | null): void;
+  onSnapshot(value: unknown, session: string): void;
+  /** The server laid out the actor's machine from its definition, or says why it could not. */
+  onDiagram(session: string, diagram: { layout: DiagramLayout; partial: boolean } | { error: string }): void;
   onStatus(text: string): void;
+}
+
+/** The machine's id from an actor's definition (its configuration as JSON), if it has one. */
+function machineId(definition: string | undefined): string | null {
+  try {
+    const id = definition ? (JSON.parse(definition) as { id?: unknown }).id : undefined;
+    return typeof id === 'string' ? id : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
  * Connect to the viewer server's inspection relay (the same WebSocket
- * protocol as the Stately inspector) and report actors, events and snapshots.
+ * protocol as the Stately inspector) and report actors, events, snapshots
+ * and the charts the server lays out for them.
  */
 export function connectLive(url: string, handlers: LiveHandlers): void {
-  const machines = new Map<string, string>();
   let socket: WebSocket;
   const open = () => {
     socket = new WebSocket(url);
@@ -40,19 +59,15 @@ export function connectLive(url: string, handlers: LiveHandlers): void {
       }
       const session = data.sessionId ?? '';
       if (data.type === '@xstate.actor') {
-        let id: string | null = null;
-        try {
-          id = data.definition ? ((JSON.parse(data.definition) as { id?: string }).id ?? null) : null;
-        } catch {
-          id = null;
-        }
-        machines.set(session, id ?? data.name ?? session);
-        handlers.onActor(id ?? data.name ?? session, session);
-        if (data.snapshot?.value !== undefined) handlers.onSnapshot(data.snapshot.value, id);
+        handlers.onActor(machineId(data.definition) ?? data.name ?? session, session, !data.parentId);
+        if (data.snapshot?.value !== undefined) handlers.onSnapshot(data.snapshot.value, session);
       } else if (data.type === '@xstate.event' && data.event?.type) {
         handlers.onEvent(data.event.type);
       } else if (data.type === '@xstate.snapshot' && data.snapshot) {
-        handlers.onSnapshot(data.snapshot.value, machines.get(session) ?? null);
+        handlers.onSnapshot(data.snapshot.value, session);
+      } else if (data.type === '@ceasefire.diagram') {
+        if (data.layout) handlers.onDiagram(session, { layout: data.layout, partial: data.partial === true });
+        else handlers.onDiagram(session, { error: data.error ?? 'cannot draw this machine' });
       }
     };
   };

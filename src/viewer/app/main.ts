@@ -1,4 +1,4 @@
-import type { ViewData, ViewRoad, ViewScenario, ViewStep } from '../view-data.js';
+import type { DiagramLayout, ViewData, ViewRoad, ViewScenario, ViewStep } from '../view-data.js';
 import { Diagram } from './diagram.js';
 import { readPlace, writePlace, type Place } from './hash.js';
 import { connectLive } from './live.js';
@@ -45,16 +45,30 @@ function pathsOf(value: unknown, prefix = ''): string[] {
   return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => [`${prefix}${key}`, ...pathsOf(child, `${prefix}${key}.`)]);
 }
 
+/** An inspected actor as the live panel knows it: its machine's chart once the server has laid it out, and its latest state. */
+interface LiveActor {
+  readonly name: string;
+  value: unknown;
+  layout: DiagramLayout | null;
+  diagram: Diagram | null;
+  error: string | null;
+}
+
 class Viewer {
   readonly diagram: Diagram;
   scenario!: ViewScenario;
   road!: ViewRoad;
   index = 0;
-  liveValue: unknown = null;
   showLive = false;
+  /** Inspected actors by session; the chart follows the newest root actor. */
+  readonly liveActors = new Map<string, LiveActor>();
+  liveSession: string | null = null;
+  /** The chart in the box: the story's, or the live machine's. */
+  shown: Diagram;
 
   constructor(readonly data: ViewData) {
-    this.diagram = new Diagram(data.diagram, $('diagram-box'));
+    this.diagram = new Diagram(data.diagram, $('diagram-box'), 'The statechart of the model');
+    this.shown = this.diagram;
     const scenarioSelect = $<HTMLSelectElement>('scenario');
     for (const s of data.scenarios) scenarioSelect.append(new Option(s.title, s.id));
     scenarioSelect.addEventListener('change', () => this.go({ scenario: scenarioSelect.value, branch: null, step: 1 }));
@@ -66,9 +80,9 @@ class Viewer {
     });
     $('prev').addEventListener('click', () => this.move(this.index - 1));
     $('next').addEventListener('click', () => this.move(this.index + 1));
-    $('zoom-in').addEventListener('click', () => this.diagram.zoom(1.25));
-    $('zoom-out').addEventListener('click', () => this.diagram.zoom(0.8));
-    $('zoom-fit').addEventListener('click', () => this.diagram.fit());
+    $('zoom-in').addEventListener('click', () => this.shown.zoom(1.25));
+    $('zoom-out').addEventListener('click', () => this.shown.zoom(0.8));
+    $('zoom-fit').addEventListener('click', () => this.shown.fit());
     $('presenter').addEventListener('click', () => {
       const on = document.body.classList.toggle('presenter');
       $('presenter').setAttribute('aria-pressed', String(on));
@@ -227,13 +241,33 @@ class Viewer {
     $('fork').hidden = choices.children.length === 0;
   }
 
+  /** Show `diagram` in the chart's box, unless it is there already. */
+  present(diagram: Diagram): Diagram {
+    if (this.shown !== diagram) {
+      diagram.attach();
+      this.shown = diagram;
+    }
+    return diagram;
+  }
+
   paintDiagram(): void {
-    if (this.showLive && this.liveValue !== null) {
-      this.diagram.show(pathsOf(this.liveValue), []);
+    const actor = this.liveSession === null ? undefined : this.liveActors.get(this.liveSession);
+    if (this.showLive && actor?.layout) {
+      actor.diagram ??= new Diagram(actor.layout, $('diagram-box'), `The live machine ${actor.name}`);
+      this.present(actor.diagram).show(pathsOf(actor.value), []);
       return;
     }
     const step = this.road.steps[this.index]!;
-    this.diagram.show(step.active, step.taken);
+    this.present(this.diagram).show(step.active, step.taken);
+  }
+
+  /** The live panel's status line for the actor the chart follows. */
+  liveStatus(): void {
+    const actor = this.liveSession === null ? undefined : this.liveActors.get(this.liveSession);
+    if (!actor) return;
+    const chart = actor.error ? ` — ${actor.error}` : actor.layout ? '' : ' — drawing its chart…';
+    $('live-status').textContent = `Live actor: ${actor.name} (${this.liveSession})${chart}`;
+    $<HTMLButtonElement>('live-toggle').disabled = !actor.layout;
   }
 
   startLive(): void {
@@ -242,20 +276,35 @@ class Viewer {
       return;
     }
     const log = $('live-events');
+    const following = (session: string) => session === this.liveSession;
     connectLive(`ws://${location.host}/inspect`, {
       onStatus: (status) => ($('live-status').textContent = status),
-      onActor: (name, session) => {
-        $('live-status').textContent = `Live actor: ${name} (${session})`;
-        $<HTMLButtonElement>('live-toggle').disabled = false;
+      onActor: (name, session, root) => {
+        if (!this.liveActors.has(session)) this.liveActors.set(session, { name, value: null, layout: null, diagram: null, error: null });
+        if (root || this.liveSession === null) this.liveSession = session;
+        this.liveStatus();
+        if (this.showLive) this.paintDiagram();
       },
       onEvent: (type) => {
         log.append(text('li', type));
         log.scrollTop = log.scrollHeight;
       },
-      onSnapshot: (value, machineId) => {
-        // Only our own machine can be drawn on this chart; other apps still get the event log.
-        if (machineId !== 'ceasefire') return;
-        this.liveValue = value;
+      onSnapshot: (value, session) => {
+        const actor = this.liveActors.get(session);
+        if (!actor) return;
+        actor.value = value;
+        if (this.showLive && following(session)) this.paintDiagram();
+      },
+      onDiagram: (session, diagram) => {
+        const actor = this.liveActors.get(session);
+        if (!actor) return;
+        if ('layout' in diagram) {
+          actor.layout = diagram.layout;
+          // The app's inspector cut its definition short (its serializationDepthLimit): say the chart is partial.
+          if (diagram.partial) actor.error = 'drawn in part: the inspector cut the machine short (raise its serializationDepthLimit)';
+        } else actor.error = diagram.error;
+        if (!following(session)) return;
+        this.liveStatus();
         if (this.showLive) this.paintDiagram();
       },
     });
