@@ -4,6 +4,8 @@ import { EXIT, type CliIO } from './io.js';
 import { readInput } from './input.js';
 import { isScenarioPath, loadScenario } from './load.js';
 import { resolveModel } from './models.js';
+import { DEFAULT_MODEL } from '../models/default.js';
+import { shippedModel } from '../models/index.js';
 import { printRun, saveRun, saveTarget, untilOption } from './run.js';
 
 /** Options of `ceasefire resume`. */
@@ -13,7 +15,7 @@ export interface ResumeCommandOptions {
   readonly format?: string;
   readonly save?: string;
   readonly lenient?: boolean;
-  /** The model the saved run was made on. */
+  /** The model the saved run was made on, when its scenario does not name it (a module given to `run --model`). */
   readonly model?: string;
 }
 
@@ -24,12 +26,25 @@ export interface ResumeCommandOptions {
  */
 export async function resumeCommand(file: string, options: ResumeCommandOptions, io: CliIO): Promise<number> {
   const until = untilOption(options.until);
-  const [{ parseSavedRun }, { parseStepsFile }] = await Promise.all([import('../engine/persist.js'), import('../engine/parse.js')]);
-  const saved = parseSavedRun(readInput(file), file, resolveModel(options.model));
-  const target = saveTarget(options.save, [file, options.steps, isScenarioPath(saved.scenario.ref) ? saved.scenario.ref : undefined]);
-  const scenario = await loadScenario(saved.scenario.ref, options.model).catch((error: unknown) => {
+  const [{ parseSavedRun, savedRunOrigin }, { parseStepsFile }] = await Promise.all([import('../engine/persist.js'), import('../engine/parse.js')]);
+  const text = readInput(file);
+  // The scenario names the model (a shipped one, or its file's `model:`); the saved run must have been made on it.
+  const origin = savedRunOrigin(text, file);
+  const made = origin.model ?? DEFAULT_MODEL.id;
+  if (options.model !== undefined && resolveModel(options.model).id !== made) {
+    throw new ScenarioError(`${file}: field 'model': the run was made on model '${made}', not '${resolveModel(options.model).id}' (--model)`);
+  }
+  // A saved run with no scenario ref is refused by the full check, field by field.
+  if (origin.ref === undefined) parseSavedRun(text, file, resolveModel(options.model));
+  const scenario = await loadScenario(origin.ref!, options.model).catch((error: unknown) => {
     throw isScenarioError(error) ? new ScenarioError(error.problems.map((p) => `${file}: field 'scenario.ref': ${p}`)) : error;
   });
+  if (scenario.model.id !== made) {
+    const hint = shippedModel(made) ? '' : `; name the module of '${made}' with --model`;
+    throw new ScenarioError(`${file}: field 'model': the run was made on model '${made}', but its scenario '${origin.ref}' runs on '${scenario.model.id}'${hint}`);
+  }
+  const saved = parseSavedRun(text, file, scenario.model);
+  const target = saveTarget(options.save, [file, options.steps, isScenarioPath(saved.scenario.ref) ? saved.scenario.ref : undefined]);
   if (scenario.id !== saved.scenario.id) throw new ScenarioError(`${file}: field 'scenario.id': '${saved.scenario.id}' is not the id of the scenario at '${saved.scenario.ref}' ('${scenario.id}')`);
   let extra: Array<{ step: import('../engine/scenario.js').Step; hypothetical: boolean; origin: string }> = [];
   let withArticles = scenario;
@@ -51,6 +66,6 @@ export async function resumeCommand(file: string, options: ResumeCommandOptions,
     origin: file,
   });
   printRun(scenario.model, result, options.format, io);
-  await saveRun(result, target, saved.scenario.ref, io, options.format);
+  await saveRun(result, target, saved.scenario.ref, scenario.model, io, options.format);
   return result.ok ? EXIT.ok : EXIT.failed;
 }

@@ -56,10 +56,10 @@ export function saveTarget(path: string | undefined, inputs: ReadonlyArray<strin
 }
 
 /** Save a run to its prepared `--save` target (the saved form loads zod only then). */
-export async function saveRun(result: ReplayResult, target: OutputTarget | undefined, ref: string, io: CliIO, format: string | undefined): Promise<void> {
+export async function saveRun(result: ReplayResult, target: OutputTarget | undefined, ref: string, model: Model, io: CliIO, format: string | undefined): Promise<void> {
   if (target === undefined) return;
   const { toSavedRun } = await import('../engine/persist.js');
-  writeOutputFile(target, `${JSON.stringify(toSavedRun(result, ref), null, 2)}\n`);
+  writeOutputFile(target, `${JSON.stringify(toSavedRun(result, ref, model), null, 2)}\n`);
   if (format !== 'json') io.stdout.write(`Saved the run to ${target.shown}; continue it with \`ceasefire resume ${target.shown}\`.\n`);
 }
 
@@ -82,6 +82,6 @@ export async function runScenario(scenario: Scenario, options: RunOptions, io: C
   const target = saveTarget(options.save, [isAbsolute(ref) ? ref : undefined]);
   const result = replay(scenario, { branch: options.branch ?? null, until, lenient: options.lenient, stopAfter: options.stopAfter });
   printRun(scenario.model, result, options.format, io);
-  await saveRun(result, target, ref, io, options.format);
+  await saveRun(result, target, ref, scenario.model, io, options.format);
   return result.ok ? EXIT.ok : EXIT.failed;
 }

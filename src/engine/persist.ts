@@ -14,6 +14,8 @@ export const SAVED_RUN_FORMAT = 'ceasefire-lab/run@1';
 /** A run written by `run --save`: where it stopped, and everything needed to continue it. */
 export interface SavedRun {
   readonly format: typeof SAVED_RUN_FORMAT;
+  /** The id of the model the run was made on (a run saved before models were named was made on `ceasefire-2025`). */
+  readonly model?: string;
   /** How to load the scenario again: a shipped id or an absolute file path. */
   readonly scenario: { readonly ref: string; readonly id: string };
   readonly branch: string | null;
@@ -71,6 +73,7 @@ function savedRunSchema(model: Model) {
   const outcome = z.enum(model.outcomeNames as [string, ...string[]]);
   return z.strictObject({
     format: z.literal(SAVED_RUN_FORMAT),
+    model: z.literal(model.id).optional(),
     scenario: z.strictObject({ ref: name, id: name }),
     branch: name.nullable(),
     position: z.strictObject({ applied: z.int().nonnegative(), of: z.int().nonnegative(), lastStep: name.nullable(), paused: z.boolean() }),
@@ -86,9 +89,9 @@ function savedRunSchema(model: Model) {
   });
 }
 
-/** The saved form of a run, ready to be written as JSON. */
-export function toSavedRun(result: ReplayResult, ref: string): SavedRun {
-  return { format: SAVED_RUN_FORMAT, scenario: { ref, id: result.scenario }, branch: result.branch, position: result.position, state: result.state };
+/** The saved form of a run of `model`, ready to be written as JSON. */
+export function toSavedRun(result: ReplayResult, ref: string, model: Model): SavedRun {
+  return { format: SAVED_RUN_FORMAT, model: model.id, scenario: { ref, id: result.scenario }, branch: result.branch, position: result.position, state: result.state };
 }
 
 function valueAt(data: unknown, path: SavedPath): unknown {
@@ -114,13 +117,14 @@ function issueMessage(issue: z.core.$ZodIssue, data: unknown): { path: SavedPath
   }
 }
 
-/**
- * Read a saved run back from its JSON text and check it against `model`'s machine
- * (see {@link checkSavedRun}) and the model's context, actors,
- * events and outcomes. Anything else is a one-line {@link ScenarioError}
- * naming `origin` and the field, so the run can be resumed without surprises.
- */
-export function parseSavedRun(text: string, origin: string, model: Model): SavedRun {
+/** What a saved run says of where it came from, read before it is checked against a model: its model id and its scenario's ref, where they are text. */
+export interface SavedRunOrigin {
+  readonly model: string | undefined;
+  readonly ref: string | undefined;
+}
+
+/** Parse a saved run's JSON and check its format mark (one-line errors naming `origin`). */
+function readSaved(text: string, origin: string): unknown {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -131,6 +135,27 @@ export function parseSavedRun(text: string, origin: string, model: Model): Saved
   if (format !== SAVED_RUN_FORMAT) {
     throw new ScenarioError(`${origin}: not a saved run of this tool: field 'format': expected '${SAVED_RUN_FORMAT}', got ${format === undefined ? 'none' : shown(format)}`);
   }
+  return data;
+}
+
+/** The model and scenario a saved run names, so that they can be loaded before the run is checked against them. */
+export function savedRunOrigin(text: string, origin: string): SavedRunOrigin {
+  const data = readSaved(text, origin);
+  const text_ = (path: SavedPath) => {
+    const value = valueAt(data, path);
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  return { model: text_(['model']), ref: text_(['scenario', 'ref']) };
+}
+
+/**
+ * Read a saved run back from its JSON text and check it against `model`'s machine
+ * (see {@link checkSavedRun}) and the model's context, actors,
+ * events and outcomes. Anything else is a one-line {@link ScenarioError}
+ * naming `origin` and the field, so the run can be resumed without surprises.
+ */
+export function parseSavedRun(text: string, origin: string, model: Model): SavedRun {
+  const data = readSaved(text, origin);
   const result = savedRunSchema(model).safeParse(data);
   if (!result.success) {
     const { path, message } = issueMessage(result.error.issues[0]!, data);

@@ -12,6 +12,7 @@ import { scenarioFileSchema } from '../../src/engine/schema.js';
 import { prepareSimulation } from '../../src/engine/simulate.js';
 import { validateScenario } from '../../src/engine/validate.js';
 import record from '../../scenarios/march-2025.js';
+import { ceasefire2025 } from '../../src/models/index.js';
 
 type TruceEvent = { type: 'proposal.table' | 'northland.accept' | 'southland.accept' | 'truce.violate'; date: string };
 
@@ -152,10 +153,12 @@ describe('a model the engine is handed', () => {
     expect(schema.safeParse(file).success).toBe(true);
     expect(schema.safeParse({ ...file, steps: [{ ...file.steps[0], event: 'russia.accept' }] }).success).toBe(false);
     const result = replay(scenario);
-    const saved = parseSavedRun(JSON.stringify(toSavedRun(result, 'example-truce')), 'saved.json', truce);
+    const saved = parseSavedRun(JSON.stringify(toSavedRun(result, 'example-truce', truce)), 'saved.json', truce);
     expect(saved.state.context).toEqual({ date: '2030-01-03' });
-    const tampered = JSON.stringify({ ...toSavedRun(result, 'example-truce'), state: { ...result.state, context: { date: '2030-01-03', extra: 1 } } });
+    const tampered = JSON.stringify({ ...toSavedRun(result, 'example-truce', truce), state: { ...result.state, context: { date: '2030-01-03', extra: 1 } } });
     expect(() => parseSavedRun(tampered, 'saved.json', truce)).toThrow("saved.json: field 'state.context.extra': is not part of a saved run");
+    expect(JSON.parse(JSON.stringify(toSavedRun(result, 'example-truce', truce))).model).toBe(truce.id);
+    expect(() => parseSavedRun(JSON.stringify(toSavedRun(result, 'example-truce', truce)), 'saved.json', ceasefire2025)).toThrow("saved.json: field 'model'");
   });
 
   it("reads a file that names it, and refuses to continue another model's scenario", async () => {

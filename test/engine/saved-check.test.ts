@@ -9,7 +9,7 @@ import record from '../../scenarios/march-2025.js';
 /** A saved run as JSON that a test may edit freely. */
 type Json = any;
 
-const saveText = (result: ReplayResult) => `${JSON.stringify(toSavedRun(result, 'march-2025'), null, 2)}\n`;
+const saveText = (result: ReplayResult) => `${JSON.stringify(toSavedRun(result, 'march-2025', ceasefire2025), null, 2)}\n`;
 const parse = (text: string) => parseSavedRun(text, 'spared.json', ceasefire2025);
 
 /** The message a tampered save is refused with ('accepted' when it is not). */
