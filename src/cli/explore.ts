@@ -167,8 +167,9 @@ export async function pathsCommand(options: FromOptions & { to: string; max?: st
   const max = options.max === undefined ? 3 : wholeNumberOption(options.max, '--max', 1, MAX_PATHS);
   const maxDepth = depthOption(options.maxDepth);
   const maxStates = maxStatesOption(options.maxStates);
-  const target = targetOf(resolveModel(options.model), options.to);
+  // The target is the start's model's: a scenario file names its own.
   const start = await resolveStart(options);
+  const target = targetOf(start.model, options.to);
   const graph = explore(start.model.machine, start.snapshot, { maxDepth, maxStates, onProgress: progressLine(io) });
   warnIfPartial(graph, io);
   const found = shortestPaths(graph, (s) => target.test(graph.state(s)), { max });

@@ -42,8 +42,8 @@ export function modelForFile(named: string | undefined, modelId: string | undefi
 
 /** Refuse a scenario written for another model than the one `--model` names. */
 export function checkScenarioModel(scenario: Scenario, id: string | undefined): Scenario {
-  if (id !== undefined && scenario.model.id !== id) {
-    throw new ScenarioError(`--model: scenario '${scenario.id}' runs on model '${scenario.model.id}', not '${oneLine(id)}'`);
+  if (id !== undefined && scenario.model.id !== resolveModel(id).id) {
+    throw new ScenarioError(`--model: scenario '${scenario.id}' runs on model '${scenario.model.id}', not '${oneLine(resolveModel(id).id)}'`);
   }
   return scenario;
 }

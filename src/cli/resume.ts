@@ -36,11 +36,14 @@ export async function resumeCommand(file: string, options: ResumeCommandOptions,
   }
   // A saved run with no scenario ref is refused by the full check, field by field.
   if (origin.ref === undefined) parseSavedRun(text, file, resolveModel(options.model));
+  // A model that is not shipped is found through the scenario's `model:`, or else --model must name its module.
+  const hint = options.model === undefined && !shippedModel(made) ? `; name the module of '${made}' with --model` : '';
   const scenario = await loadScenario(origin.ref!, options.model).catch((error: unknown) => {
-    throw isScenarioError(error) ? new ScenarioError(error.problems.map((p) => `${file}: field 'scenario.ref': ${p}`)) : error;
+    if (!isScenarioError(error)) throw error;
+    const problems = error.problems.map((p) => `${file}: field 'scenario.ref': ${p}`);
+    throw new ScenarioError(hint ? [`${file}: field 'model': the run was made on model '${made}'${hint}`, ...problems] : problems);
   });
   if (scenario.model.id !== made) {
-    const hint = shippedModel(made) ? '' : `; name the module of '${made}' with --model`;
     throw new ScenarioError(`${file}: field 'model': the run was made on model '${made}', but its scenario '${origin.ref}' runs on '${scenario.model.id}'${hint}`);
   }
   const saved = parseSavedRun(text, file, scenario.model);

@@ -4,7 +4,7 @@ import { planSteps } from '../engine/plan.js';
 import type { Scenario } from '../engine/scenario.js';
 import { EXIT, wholeNumberOption, type CliIO } from './io.js';
 import { isScenarioPath, loadScenario, shippedScenarioIds } from './load.js';
-import { resolveModel } from './models.js';
+import { checkScenarioModel, resolveModel } from './models.js';
 
 /** Options of `ceasefire view`. */
 export interface ViewCommandOptions {
@@ -27,7 +27,7 @@ function portOption(port: string | undefined): number {
  */
 export async function viewCommand(ref: string | undefined, options: ViewCommandOptions, io: CliIO, stop?: Promise<void>): Promise<number> {
   const port = portOption(options.port);
-  const model = resolveModel(options.model);
+  resolveModel(options.model);
   const server = await import('../viewer/server.js');
   try {
     server.checkLoopback(options.host ?? '127.0.0.1');
@@ -42,9 +42,12 @@ export async function viewCommand(ref: string | undefined, options: ViewCommandO
       throw new ScenarioError((error as Error).message);
     }
   }
-  const shipped = (await Promise.all(shippedScenarioIds().map((id) => loadScenario(id)))).filter((s) => s.model === model);
+  const all = await Promise.all(shippedScenarioIds().map((id) => loadScenario(id)));
   const chosen: Scenario | undefined =
-    ref === undefined ? undefined : isScenarioPath(ref) ? await loadScenario(ref, options.model) : shipped.find((s) => s.id === ref) ?? (await loadScenario(ref, options.model));
+    ref === undefined ? undefined : isScenarioPath(ref) ? await loadScenario(ref, options.model) : checkScenarioModel(all.find((s) => s.id === ref) ?? (await loadScenario(ref, options.model)), options.model);
+  // The chart is the opened scenario's model's (a file may name its own), with that model's shipped scenarios beside it.
+  const model = chosen?.model ?? resolveModel(options.model);
+  const shipped = all.filter((s) => s.model === model);
   // An unknown branch is refused with the same message `run --branch` gives.
   if (options.branch !== undefined && !chosen) throw new ScenarioError('--branch needs the scenario to open at: `ceasefire view <scenario> --branch <name>`');
   if (chosen && options.branch !== undefined) planSteps(chosen, options.branch);

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './_io.js';
+import { serveView } from './_serve.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ceasefire-models-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -92,7 +93,7 @@ describe('the two-party truce template', () => {
     expect(run.steps.at(-1)).toMatchObject({ kind: 'timer', date: '2026-03-16' });
   });
 
-  it('answers every command on its example: compare, explore, paths, simulate, exports, view --export', async () => {
+  it('answers every command on its example: compare, explore, paths, simulate, exports, view served and exported', async () => {
     const ok = async (...argv: string[]) => {
       const result = await runCli(...argv);
       expect({ code: result.code, stderr: result.stderr }, argv.join(' ')).toEqual({ code: 0, stderr: '' });
@@ -111,7 +112,19 @@ describe('the two-party truce template', () => {
     expect((await ok('export', 'csv', 'two-party-truce-example')).split('\r\n')[1]).toMatch(/^proposed,2026-01-05,/);
     const dir = mkdtempSync(join(tmpdir(), 'view-truce-'));
     expect(await ok('view', 'two-party-truce-example', '--export', join(dir, 'site'))).toContain(join(dir, 'site'));
-  });
+    const data = readFileSync(join(dir, 'site', 'data.js'), 'utf8');
+    expect(data).toContain('"id":"process.inForce.violations.reported"');
+    expect(data).not.toContain('"id":"positions"');
+    expect(data).not.toContain('march-2025');
+    const served = await serveView('two-party-truce-example');
+    try {
+      const page = await (await fetch(new URL('/data.js', served.url))).text();
+      expect(page).toContain('"id":"process.inForce.violations.reported"');
+      expect(page).not.toContain('march-2025');
+    } finally {
+      expect(await served.stop()).toBe(0);
+    }
+  }, 60_000);
 
   it('names its own events and outcomes in the schema and the diagram, none of the ceasefire', async () => {
     const schema = (await runCli('schema', '--model', 'two-party-truce')).stdout;

@@ -1,34 +1,20 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './_io.js';
+import { serveView } from './_serve.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'node_modules', '.bin', 'ceasefire');
 
 describe('ceasefire view', () => {
   it('serves on 127.0.0.1, prints its URL, and stops on Ctrl+C', async () => {
-    const child = spawn(bin, ['view', 'march-2025', '--branch', 'truce-collapses', '--port', '0'], { cwd: root });
-    let out = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /Ceasefire Lab viewer: (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
-        if (match) resolve(match[1]!);
-      });
-      child.on('exit', () => reject(new Error(`view exited early: ${out}`)));
-    });
+    const { url, stop } = await serveView('march-2025', '--branch', 'truce-collapses');
     expect(url).toMatch(/#scenario=march-2025&branch=truce-collapses&step=1$/);
     const page = await fetch(url.replace(/#.*/, ''));
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(await page.text()).toContain('<button id="next"');
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    child.kill('SIGINT');
-    expect(await exited).toBe(0);
+    expect(await stop()).toBe(0);
   }, 30_000);
 
   it('refuses to bind anything but loopback', async () => {
