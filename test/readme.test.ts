@@ -126,7 +126,7 @@ const plainRuns = new Map<string, Promise<{ output: string; code: number }>>();
 /**
  * `run --inspect` against a viewer the test starts on a free port: the run's
  * usual output after the one-line notice, exit 0, and the viewer relaying the
- * standard inspection events.
+ * standard inspection events and sending the machine's chart.
  */
 async function checkInspect(shown: ShownCommand, context: SessionContext): Promise<Checked> {
   const url = await context.viewer();
@@ -146,7 +146,8 @@ async function checkInspect(shown: ShownCommand, context: SessionContext): Promi
   let run: { output: string; code: number };
   try {
     run = await runShell(context.dir, command, { root, lastCode: context.lastCode });
-    await sleep(300);
+    // The viewer lays the machine's chart out from the actor's definition, which takes a moment.
+    for (let waited = 0; !types.has('@ceasefire.diagram') && waited < 10_000; waited += 100) await sleep(100);
   } finally {
     listener.close();
   }
@@ -155,7 +156,7 @@ async function checkInspect(shown: ShownCommand, context: SessionContext): Promi
   const relayed = (list: Iterable<string>) => `(exit 0; the viewer relayed ${[...list].sort().join(', ') || 'nothing'})`;
   return {
     actual: [...outputLines(run.output), run.code === 0 ? relayed(types) : `(exit ${run.code})`],
-    expected: [`ceasefire: streamed the run to ${url}`, ...outputLines(plain.output), relayed(['@xstate.actor', '@xstate.event', '@xstate.snapshot'])],
+    expected: [`ceasefire: streamed the run to ${url}`, ...outputLines(plain.output), relayed(['@ceasefire.diagram', '@xstate.actor', '@xstate.event', '@xstate.snapshot'])],
     code: run.code,
   };
 }
