@@ -20,7 +20,7 @@ describe('ceasefire explore', () => {
     expect(result.invariants.every((i: { ok: boolean }) => i.ok)).toBe(true);
     const inForce = result.outcomes.find((o: { outcome: string }) => o.outcome === 'ceasefire-in-force');
     expect(inForce.shortest.map((s: { type: string }) => s.type)).toEqual(['russia.accept', 'ceasefire.start']);
-  });
+  }, 180_000);
 
   it('prints a table of outcomes and the invariants in text', async () => {
     const { stdout } = await runCli('explore', '--from', 'march-2025@putin-yes-but', '--max-depth', '2');
