@@ -181,11 +181,14 @@ describe('the classroom viewer in a browser', () => {
     await page.keyboard.press('ArrowRight');
     expect(await counter(page)).toBe(`Step 3 of ${STEPS}`);
 
-    // In a select the keys belong to the select, not to the story.
-    await page.getByRole('combobox', { name: 'Scenario' }).focus();
+    // On a focused menu the keys still step the story, and the menu keeps its choice.
+    const scenarioSelect = page.getByRole('combobox', { name: 'Scenario' });
+    await scenarioSelect.focus();
     await page.keyboard.press('End');
+    expect(await counter(page)).toBe(`Step ${STEPS} of ${STEPS}`);
     await page.keyboard.press('Home');
-    expect(await counter(page)).toBe(`Step 3 of ${STEPS}`);
+    expect(await counter(page)).toBe(`Step 1 of ${STEPS}`);
+    expect(await scenarioSelect.inputValue()).toBe('march-2025');
   });
 
   it('jumps with a timeline button, and the browser Back button returns', SLOW, async () => {

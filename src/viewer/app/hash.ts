@@ -3,13 +3,18 @@ export interface Place {
   scenario: string | null;
   branch: string | null;
   step: number;
+  /** The step as the link wrote it, when that is not a whole number from 1 (the place then says step 1). */
+  badStep?: string;
 }
 
-/** Read the place from `#scenario=…&branch=…&step=…` (step counts from 1). */
+/** Read the place from `#scenario=…&branch=…&step=…` (step counts from 1); an empty scenario or branch means none. */
 export function readPlace(hash: string): Place {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const step = Number.parseInt(params.get('step') ?? '1', 10);
-  return { scenario: params.get('scenario'), branch: params.get('branch'), step: Number.isFinite(step) && step > 0 ? step : 1 };
+  const written = params.get('step') ?? '1';
+  const step = /^\d+$/.test(written) ? Number.parseInt(written, 10) : 0;
+  const place: Place = { scenario: params.get('scenario') || null, branch: params.get('branch') || null, step: step > 0 ? step : 1 };
+  if (step <= 0) place.badStep = written;
+  return place;
 }
 
 /** The hash for a place. */

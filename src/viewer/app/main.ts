@@ -2,6 +2,8 @@ import type { DiagramLayout, ViewData, ViewRoad, ViewScenario, ViewStep } from '
 import { Diagram } from './diagram.js';
 import { readPlace, writePlace, type Place } from './hash.js';
 import { connectLive } from './live.js';
+import { drawStoryMap, type StoryMap } from './story-map.js';
+import { dayClusters, displayDate, gapLabel, gapWidth, spokenDate } from './timeline.js';
 
 declare global {
   interface Window {
@@ -22,13 +24,9 @@ function text<K extends keyof HTMLElementTagNameMap>(tag: K, content: string, cl
   return node;
 }
 
-function displayDate(step: ViewStep): string {
-  return step.datePrecision === 'month' ? step.date.slice(0, 7) : step.date;
-}
-
-/** The date as read aloud and in tooltips: an undated step says so. */
-function spokenDate(step: ViewStep): string {
-  return step.datePrecision === 'undated' ? `${step.date} (undated)` : displayDate(step);
+/** A place where keys type text: there, and only there, the story keys stay out. */
+function isTextField(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || (target instanceof HTMLElement && target.isContentEditable);
 }
 
 /** How a quote's article is named: its own headline when it has one, else its date (never an invented title), then its id. */
@@ -65,6 +63,10 @@ class Viewer {
   liveSession: string | null = null;
   /** The chart in the box: the story's, or the live machine's. */
   shown: Diagram;
+  /** The story map of the scenario it was drawn for (drawn when first opened). */
+  map: { scenario: ViewScenario; drawn: StoryMap } | null = null;
+  /** Where focus goes back to when each dialog closes. */
+  readonly returnFocus = new Map<HTMLDialogElement, HTMLElement | null>();
 
   constructor(readonly data: ViewData) {
     this.diagram = new Diagram(data.diagram, $('diagram-box'), 'The statechart of the model');
@@ -78,15 +80,19 @@ class Viewer {
       // Switching roads keeps the reader at the same step when the new road has it.
       this.go({ scenario: this.scenario.id, branch: name, step: Math.min(this.index + 1, road.steps.length) });
     });
+    for (const id of ['map', 'keys']) {
+      const dialog = $<HTMLDialogElement>(id);
+      dialog.addEventListener('close', () => this.returnFocus.get(dialog)?.focus());
+      $(`${id}-close`).addEventListener('click', () => dialog.close());
+    }
+    $('map-open').addEventListener('click', () => this.toggleMap());
+    $('keys-open').addEventListener('click', () => this.toggleKeys());
     $('prev').addEventListener('click', () => this.move(this.index - 1));
     $('next').addEventListener('click', () => this.move(this.index + 1));
     $('zoom-in').addEventListener('click', () => this.shown.zoom(1.25));
     $('zoom-out').addEventListener('click', () => this.shown.zoom(0.8));
     $('zoom-fit').addEventListener('click', () => this.shown.fit());
-    $('presenter').addEventListener('click', () => {
-      const on = document.body.classList.toggle('presenter');
-      $('presenter').setAttribute('aria-pressed', String(on));
-    });
+    $('presenter').addEventListener('click', () => this.togglePresenter());
     $('live-toggle').addEventListener('click', () => {
       this.showLive = !this.showLive;
       $('live-toggle').setAttribute('aria-pressed', String(this.showLive));
@@ -97,19 +103,86 @@ class Viewer {
     this.go(readPlace(location.hash), false);
   }
 
+  /** The one rule: keys step the story unless a text field has focus; keys with Alt, Ctrl or Meta are the browser's. */
   key(e: KeyboardEvent): void {
-    const target = e.target as HTMLElement | null;
-    if (target && (target.tagName === 'SELECT' || target.tagName === 'INPUT' || target.isContentEditable)) return;
-    const moves: Record<string, () => number> = {
-      ArrowRight: () => this.index + 1,
-      ArrowLeft: () => this.index - 1,
-      Home: () => 0,
-      End: () => this.road.steps.length - 1,
+    if (e.altKey || e.ctrlKey || e.metaKey || isTextField(e.target)) return;
+    const toggle = (action: () => void) => () => {
+      if (!e.repeat) action();
     };
-    const to = moves[e.key];
-    if (!to) return;
-    e.preventDefault();
-    this.move(to());
+    const actions: Record<string, () => void> = {
+      ArrowRight: () => this.move(this.index + 1),
+      ArrowLeft: () => this.move(this.index - 1),
+      Home: () => this.move(0),
+      End: () => this.move(this.road.steps.length - 1),
+      m: toggle(() => this.toggleMap()),
+      M: toggle(() => this.toggleMap()),
+      p: toggle(() => this.togglePresenter()),
+      P: toggle(() => this.togglePresenter()),
+      '?': toggle(() => this.toggleKeys()),
+    };
+    const action = actions[e.key];
+    // A focused menu would change its choice on ↑/↓ (and ←/→, handled above) behind the teacher's back.
+    const menuKey = e.target instanceof HTMLSelectElement && ['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown'].includes(e.key);
+    if (action || menuKey) e.preventDefault();
+    action?.();
+  }
+
+  /** Presenter mode on or off: large type for a projector. */
+  togglePresenter(): void {
+    const on = document.body.classList.toggle('presenter');
+    $('presenter').setAttribute('aria-pressed', String(on));
+  }
+
+  /** Open a dialog (closing any other), remembering where focus was so that closing it returns there. */
+  openDialog(dialog: HTMLDialogElement): void {
+    for (const other of document.querySelectorAll<HTMLDialogElement>('dialog[open]')) if (other !== dialog) other.close();
+    if (dialog.open) return;
+    this.returnFocus.set(dialog, document.activeElement instanceof HTMLElement ? document.activeElement : null);
+    dialog.showModal();
+  }
+
+  /** The shortcuts dialog, opened or closed. */
+  toggleKeys(): void {
+    const dialog = $<HTMLDialogElement>('keys');
+    if (dialog.open) dialog.close();
+    else this.openDialog(dialog);
+  }
+
+  /** The story map, opened (focus on the step being read) or closed. */
+  toggleMap(): void {
+    const dialog = $<HTMLDialogElement>('map');
+    if (dialog.open) {
+      dialog.close();
+      return;
+    }
+    this.openDialog(dialog);
+    this.renderMap()?.focus();
+  }
+
+  /** Draw the map for the scenario being read, if it is not drawn yet, and mark the step; returns that step's button. */
+  renderMap(): HTMLButtonElement | null {
+    if (this.map?.scenario !== this.scenario) {
+      const drawn = drawStoryMap($('map-canvas'), this.scenario, (road, step) => this.jumpFromMap(road.name, step));
+      this.map = { scenario: this.scenario, drawn };
+    }
+    return this.map.drawn.mark(this.road, this.index);
+  }
+
+  /** A step chosen on the map: go there, close the map, and put focus on that step in the timeline. */
+  jumpFromMap(branch: string | null, step: number): void {
+    this.go({ scenario: this.scenario.id, branch, step });
+    const map = $<HTMLDialogElement>('map');
+    const here = document.querySelector<HTMLElement>('#timeline button[aria-current="step"]');
+    this.returnFocus.set(map, here);
+    map.close();
+    // The browser puts focus back where it was before the map opened: move it on at once.
+    here?.focus();
+  }
+
+  /** Focus the control that carries the story on: Next, or Previous at the road's last step. */
+  focusStepControl(): void {
+    const next = $<HTMLButtonElement>('next');
+    (next.disabled ? $('prev') : next).focus();
   }
 
   move(index: number): void {
@@ -118,8 +191,27 @@ class Viewer {
   }
 
   go(place: Place, pushHash = true): void {
-    const scenario = this.data.scenarios.find((s) => s.id === place.scenario) ?? this.data.scenarios[0]!;
-    const road = scenario.roads.find((r) => r.name === place.branch) ?? scenario.roads[0]!;
+    // A link may name what is not there: open the nearest place and say so on the page.
+    const unknown: string[] = [];
+    let scenario = this.data.scenarios.find((s) => s.id === place.scenario);
+    if (!scenario) {
+      scenario = this.data.scenarios[0]!;
+      if (place.scenario !== null) unknown.push(`No scenario '${place.scenario}'; showing '${scenario.id}'.`);
+    }
+    let road = scenario.roads.find((r) => r.name === place.branch);
+    if (!road) {
+      road = scenario.roads[0]!;
+      if (place.branch !== null) unknown.push(`No branch '${place.branch}' in scenario '${scenario.id}'; showing the record.`);
+    }
+    const steps = road.steps.length;
+    if (place.badStep !== undefined) unknown.push(`No step '${place.badStep}' (steps are numbered from 1); showing step 1.`);
+    else if (place.step > steps) {
+      const on = road.name ? `branch '${road.name}'` : 'the record';
+      unknown.push(`No step ${place.step} on ${on}, which has ${steps} steps; showing step ${steps}.`);
+    }
+    const notice = $('notice');
+    notice.textContent = unknown.join(' ');
+    notice.hidden = unknown.length === 0;
     const scenarioChanged = scenario !== this.scenario;
     const roadChanged = road !== this.road;
     this.scenario = scenario;
@@ -146,16 +238,41 @@ class Viewer {
   renderRoad(): void {
     $<HTMLSelectElement>('branch').value = this.road.name ?? '';
     $('title').textContent = this.road.name ? `What if… ${this.road.title}` : this.scenario.title;
-    const timeline = $('timeline');
-    timeline.replaceChildren(
-      ...this.road.steps.map((step, i) => {
-        const item = document.createElement('li');
-        const button = text('button', displayDate(step), step.hypothetical ? 'what-if' : undefined);
-        button.type = 'button';
-        button.setAttribute('aria-label', `Go to step ${i + 1}: ${spokenDate(step)}, ${step.event.description}`);
-        button.title = step.event.description;
-        button.addEventListener('click', () => this.move(i));
-        item.append(button);
+    // One item per date, spaced by the days since the date before; a button per step on that date.
+    $('timeline').replaceChildren(
+      ...dayClusters(this.road.steps).map((day) => {
+        const item = text('li', '', 'day');
+        item.style.marginLeft = `${gapWidth(day.daysBefore)}px`;
+        const gap = gapLabel(day.daysBefore);
+        if (gap) {
+          const span = text('span', gap, 'gap');
+          span.setAttribute('aria-hidden', 'true');
+          span.style.width = `${gapWidth(day.daysBefore)}px`;
+          item.append(span);
+        }
+        const label = text('time', day.label, 'day-label');
+        label.dateTime = day.label;
+        const row = text('div', '', 'day-steps');
+        for (const i of day.steps) {
+          const step = this.road.steps[i]!;
+          const classes = [step.hypothetical ? 'what-if' : '', step.datePrecision === 'undated' ? 'undated' : ''].filter(Boolean).join(' ');
+          const button = text('button', String(i + 1), classes || undefined);
+          button.type = 'button';
+          button.setAttribute('aria-label', `Go to step ${i + 1}: ${spokenDate(step)}, ${step.event.description}`);
+          button.title = `${spokenDate(step)}: ${step.event.description}`;
+          button.addEventListener('click', () => this.move(i));
+          row.append(button);
+          const roads = [...this.branchesAt(step), ...(this.road.name && step.id === this.road.from ? [this.scenario.roads[0]!] : [])];
+          if (roads.length > 0) {
+            const names = roads.map((r) => (r.name ? `What if: ${r.title}` : `The record: ${r.title}`)).join('; ');
+            const mark = text('span', String(roads.length), 'fork-mark');
+            mark.setAttribute('role', 'img');
+            mark.setAttribute('aria-label', `Fork after step ${i + 1}: ${names}`);
+            mark.title = `Fork after step ${i + 1}: ${names}`;
+            row.append(mark);
+          }
+        }
+        item.append(label, row);
         return item;
       }),
     );
@@ -207,35 +324,53 @@ class Viewer {
     banner.hidden = !step.hypothetical;
     banner.textContent = step.hypothetical ? `Hypothetical branch: ${this.road.title}. This did not happen.` : '';
     this.renderFork(step);
-    for (const [i, item] of [...$('timeline').children].entries()) {
-      const button = item.firstElementChild as HTMLButtonElement;
+    const strip = $('timeline').parentElement!;
+    for (const [i, button] of [...$('timeline').querySelectorAll('button')].entries()) {
       if (i === this.index) {
         button.setAttribute('aria-current', 'step');
         // Scroll the timeline strip only, never the page: the story must stay where the reader is.
-        const strip = $('timeline').parentElement!;
-        strip.scrollLeft = button.offsetLeft - strip.clientWidth / 2 + button.offsetWidth / 2;
+        const at = button.getBoundingClientRect();
+        strip.scrollLeft += at.left - strip.getBoundingClientRect().left - strip.clientWidth / 2 + at.width / 2;
       } else button.removeAttribute('aria-current');
     }
+    if ($<HTMLDialogElement>('map').open) this.renderMap();
     this.paintDiagram();
   }
 
+  /** Branches that fork right after this step of the road being read. */
+  branchesAt(step: ViewStep): ViewRoad[] {
+    return this.scenario.roads.filter((r) => r.name && r.name !== this.road.name && r.from === step.id && !step.hypothetical);
+  }
+
   renderFork(step: ViewStep): void {
-    // Branches that fork right after this step of the road being read.
-    const forks = this.scenario.roads.filter((r) => r.name && r.name !== this.road.name && r.from === step.id && !step.hypothetical);
     const choices = $('fork-choices');
     choices.replaceChildren(
-      ...forks.map((road) => {
+      ...this.branchesAt(step).map((road, n) => {
+        const choice = text('div', '', 'choice');
         const button = text('button', `What if: ${road.title}`);
         button.type = 'button';
-        button.title = road.motivation ? `“${road.motivation.quote}” — ${articleName(this.scenario, road.motivation.article, road.motivation.title)}` : '';
-        button.addEventListener('click', () => this.go({ scenario: this.scenario.id, branch: road.name, step: this.index + 2 }));
-        return button;
+        button.addEventListener('click', () => {
+          this.go({ scenario: this.scenario.id, branch: road.name, step: this.index + 2 });
+          this.focusStepControl();
+        });
+        choice.append(button);
+        // The sentence in the articles that makes this road worth asking about, on the page beside its button.
+        if (road.motivation) {
+          const why = text('p', `“${road.motivation.quote}” — ${articleName(this.scenario, road.motivation.article, road.motivation.title)}`, 'motivation');
+          why.id = `fork-why-${n}`;
+          button.setAttribute('aria-describedby', why.id);
+          choice.append(why);
+        }
+        return choice;
       }),
     );
     if (this.road.name && step.id === this.road.from) {
       const back = text('button', 'Back to the record');
       back.type = 'button';
-      back.addEventListener('click', () => this.go({ scenario: this.scenario.id, branch: null, step: this.index + 1 }));
+      back.addEventListener('click', () => {
+        this.go({ scenario: this.scenario.id, branch: null, step: this.index + 1 });
+        this.focusStepControl();
+      });
       choices.append(back);
     }
     $('fork').hidden = choices.children.length === 0;
