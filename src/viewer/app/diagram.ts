@@ -9,15 +9,41 @@ function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string,
   return node;
 }
 
+/** Pixels per layout unit at which a state's 12-unit label reads at 16 px: the scale the chart follows the story at. */
+export const READABLE_SCALE = 1.35;
+/** The same for presenter mode, where the chart grows with the text. */
+export const PRESENTER_SCALE = 1.8;
+/** Room kept around what the camera shows, in layout units. */
+const MARGIN = 40;
+
+/** A rectangle in layout units. */
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 /** The drawn statechart: boxes per state, arrows per transition, and what is lit. */
 export class Diagram {
   readonly svg: SVGSVGElement;
   readonly #states = new Map<string, SVGGElement>();
   readonly #edges = new Map<string, SVGGElement>();
-  #scale = 1;
+  readonly #width: number;
+  readonly #height: number;
+  /** CSS pixels per layout unit. */
+  #scale = READABLE_SCALE;
+  /** The scale the camera follows the story at (larger in presenter mode). */
+  #readable = READABLE_SCALE;
+  /** Whether the whole chart is shown, fitted to its box, instead of following what changed. */
+  #whole = false;
+  /** What the camera shows: all that changed when it fits the box, else the first state it landed on. */
+  #lastFocus: { all: Box | null; first: Box | null } = { all: null, first: null };
 
   constructor(readonly layout: DiagramLayout, readonly box: HTMLElement, name: string) {
-    this.svg = el('svg', { id: 'diagram', viewBox: `0 0 ${layout.width + 24} ${layout.height + 24}`, role: 'img' });
+    this.#width = layout.width + 24;
+    this.#height = layout.height + 24;
+    this.svg = el('svg', { id: 'diagram', viewBox: `0 0 ${this.#width} ${this.#height}`, role: 'img' });
     this.svg.setAttribute('aria-label', `${name}, active states highlighted`);
     const defs = el('defs', {}, this.svg);
     const marker = el('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, defs);
@@ -45,20 +71,33 @@ export class Diagram {
     this.attach();
   }
 
-  /** Put this chart in its box, in place of whatever chart was there, fitted. */
+  /** Put this chart in its box, in place of whatever chart was there. */
   attach(): void {
     this.box.replaceChildren(this.svg);
-    this.fit();
+    this.#apply();
   }
 
-  /** Light the active states and mark the transitions just taken; scroll the first change into view. */
-  show(active: readonly string[], taken: readonly string[]): void {
+  /**
+   * Light the active states and mark the transitions just taken; unless the
+   * whole chart is shown, bring `focus` (state paths; by default what was
+   * taken) into view at a scale a class can read.
+   */
+  show(active: readonly string[], taken: readonly string[], focus: readonly string[] = []): void {
     const lit = new Set(active);
     for (const [path, g] of this.#states) g.classList.toggle('active', lit.has(path));
     const marked = new Set(taken);
     for (const [id, g] of this.#edges) g.classList.toggle('taken', marked.has(id));
-    const first = taken[0] ? this.#edges.get(taken[0]) : undefined;
-    if (first) this.#reveal(first);
+    const leaves = new Set(this.layout.nodes.filter((n) => n.kind === 'atomic').map((n) => n.id));
+    // Where each transition taken lands, then the other changed states: the first is what the camera must show.
+    const takenEdges = this.layout.edges.filter((e) => marked.has(e.id) && e.points.length >= 2);
+    const landed = takenEdges.map((e) => e.target).filter((t) => leaves.has(t) && lit.has(t));
+    const fallback = [...focus.filter((p) => leaves.has(p)), ...active.filter((p) => leaves.has(p))][0];
+    // The arrow's head and the state it lands on; with no transition drawn, the first changed state.
+    const head = takenEdges[0];
+    const first = head ? this.#around(head.points.slice(-2), leaves.has(head.target) ? [head.target] : []) : fallback ? this.#around([], [fallback]) : null;
+    this.#lastFocus = { all: this.#bounds(taken, [...landed, ...focus]), first };
+    if (this.#whole) this.fit();
+    else this.follow();
   }
 
   /** Paths currently lit, for tests and screen readers. */
@@ -66,26 +105,77 @@ export class Diagram {
     return [...this.#states].filter(([, g]) => g.classList.contains('active')).map(([path]) => path);
   }
 
-  /** Scroll the chart's own box (never the page) so that `target` is in view. */
-  #reveal(target: SVGGraphicsElement): void {
-    const box = this.box.getBoundingClientRect();
-    const at = target.getBoundingClientRect();
-    if (at.left < box.left || at.right > box.right) this.box.scrollLeft += at.left - box.left - box.width / 3;
-    if (at.top < box.top || at.bottom > box.bottom) this.box.scrollTop += at.top - box.top - box.height / 3;
+  /** Whether the whole chart is shown, fitted to its box. */
+  get whole(): boolean {
+    return this.#whole;
+  }
+
+  /** The readable scale: larger in presenter mode, so that the chart grows with the text. */
+  setReadable(scale: number): void {
+    this.#readable = scale;
+    if (!this.#whole) this.follow();
+  }
+
+  /** Follow the story: the part that changed, at the readable scale. */
+  follow(): void {
+    this.#whole = false;
+    this.#scale = this.#readable;
+    this.#apply();
+    // A chart not in the box (the live one, or the story's while the live one is shown) must not move the box.
+    if (!this.svg.isConnected) return;
+    const { all, first } = this.#lastFocus;
+    const fits = (b: Box) => b.width * this.#scale <= this.box.clientWidth && b.height * this.#scale <= this.box.clientHeight;
+    const at = all && fits(all) ? all : (first ?? all);
+    if (!at) return;
+    this.box.scrollLeft = (at.x + at.width / 2) * this.#scale - this.box.clientWidth / 2;
+    this.box.scrollTop = (at.y + at.height / 2) * this.#scale - this.box.clientHeight / 2;
   }
 
   zoom(factor: number): void {
-    this.#scale = Math.min(4, Math.max(0.25, this.#scale * factor));
+    this.#scale = Math.min(4, Math.max(this.#fitScale() / 2, this.#scale * factor));
     this.#apply();
   }
 
+  /** Show the whole chart inside its box, as large as it fits. */
   fit(): void {
-    this.#scale = 1;
+    this.#whole = true;
+    this.#scale = this.#fitScale();
     this.#apply();
+    this.box.scrollLeft = 0;
+    this.box.scrollTop = 0;
+  }
+
+  #fitScale(): number {
+    const width = this.box.clientWidth || this.#width;
+    const height = this.box.clientHeight || this.#height;
+    return Math.min(width / this.#width, height / this.#height);
+  }
+
+  /** The layout-unit box around the taken transitions and the `paths` states, with a margin. */
+  #bounds(taken: readonly string[], paths: readonly string[]): Box | null {
+    const wanted = new Set(taken);
+    return this.#around(this.layout.edges.filter((e) => wanted.has(e.id)).flatMap((e) => e.points), paths);
+  }
+
+  /** The layout-unit box around `points` and the `paths` leaf states, with a margin. */
+  #around(points: ReadonlyArray<readonly [number, number]>, paths: readonly string[]): Box | null {
+    const xs: number[] = points.map(([x]) => x);
+    const ys: number[] = points.map(([, y]) => y);
+    const named = new Set(paths);
+    for (const node of this.layout.nodes) {
+      // Leaves only: a lit ancestor's box would stretch the view over its whole region.
+      if (!named.has(node.id) || node.kind !== 'atomic') continue;
+      xs.push(node.x, node.x + node.width);
+      ys.push(node.y, node.y + node.height);
+    }
+    if (xs.length === 0) return null;
+    const x = Math.min(...xs) - MARGIN;
+    const y = Math.min(...ys) - MARGIN;
+    return { x, y, width: Math.max(...xs) + MARGIN - x, height: Math.max(...ys) + MARGIN - y };
   }
 
   #apply(): void {
-    this.svg.style.width = `${this.#scale * 100}%`;
-    this.svg.style.height = 'auto';
+    this.svg.style.width = `${this.#width * this.#scale}px`;
+    this.svg.style.height = `${this.#height * this.#scale}px`;
   }
 }

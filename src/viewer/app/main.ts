@@ -1,5 +1,6 @@
 import type { DiagramLayout, ViewData, ViewRoad, ViewScenario, ViewStep } from '../view-data.js';
-import { Diagram } from './diagram.js';
+import { Diagram, PRESENTER_SCALE, READABLE_SCALE } from './diagram.js';
+import { renderTracks, trackLines } from './tracks.js';
 import { readPlace, writePlace, type Place } from './hash.js';
 import { connectLive } from './live.js';
 import { drawStoryMap, type StoryMap } from './story-map.js';
@@ -58,6 +59,7 @@ class Viewer {
   road!: ViewRoad;
   index = 0;
   showLive = false;
+  presenter = false;
   /** Inspected actors by session; the chart follows the newest root actor. */
   readonly liveActors = new Map<string, LiveActor>();
   liveSession: string | null = null;
@@ -91,7 +93,7 @@ class Viewer {
     $('next').addEventListener('click', () => this.move(this.index + 1));
     $('zoom-in').addEventListener('click', () => this.shown.zoom(1.25));
     $('zoom-out').addEventListener('click', () => this.shown.zoom(0.8));
-    $('zoom-fit').addEventListener('click', () => this.shown.fit());
+    $('zoom-fit').addEventListener('click', () => this.toggleWhole());
     $('presenter').addEventListener('click', () => this.togglePresenter());
     $('live-toggle').addEventListener('click', () => {
       this.showLive = !this.showLive;
@@ -118,6 +120,11 @@ class Viewer {
       M: toggle(() => this.toggleMap()),
       p: toggle(() => this.togglePresenter()),
       P: toggle(() => this.togglePresenter()),
+      f: toggle(() => this.toggleWhole()),
+      F: toggle(() => this.toggleWhole()),
+      '+': () => this.shown.zoom(1.25),
+      '=': () => this.shown.zoom(1.25),
+      '-': () => this.shown.zoom(0.8),
       '?': toggle(() => this.toggleKeys()),
     };
     const action = actions[e.key];
@@ -125,12 +132,6 @@ class Viewer {
     const menuKey = e.target instanceof HTMLSelectElement && ['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown'].includes(e.key);
     if (action || menuKey) e.preventDefault();
     action?.();
-  }
-
-  /** Presenter mode on or off: large type for a projector. */
-  togglePresenter(): void {
-    const on = document.body.classList.toggle('presenter');
-    $('presenter').setAttribute('aria-pressed', String(on));
   }
 
   /** Open a dialog (closing any other), remembering where focus was so that closing it returns there. */
@@ -217,7 +218,8 @@ class Viewer {
     this.scenario = scenario;
     this.road = road;
     this.index = Math.max(0, Math.min(place.step - 1, road.steps.length - 1));
-    const hash = writePlace({ scenario: scenario.id, branch: road.name, step: this.index + 1 });
+    if (place.presenter !== undefined) this.setPresenter(place.presenter);
+    const hash = this.hash();
     if (location.hash !== hash) {
       if (pushHash) history.pushState(null, '', hash);
       else history.replaceState(null, '', hash);
@@ -385,15 +387,52 @@ class Viewer {
     return diagram;
   }
 
+  /** Presenter mode: larger type, and the chart grows with it; kept in the URL. */
+  togglePresenter(): void {
+    this.setPresenter(!this.presenter);
+    history.replaceState(null, '', this.hash());
+  }
+
+  setPresenter(on: boolean): void {
+    if (on === this.presenter) return;
+    this.presenter = on;
+    document.body.classList.toggle('presenter', on);
+    $('presenter').setAttribute('aria-pressed', String(on));
+    this.diagram.setReadable(on ? PRESENTER_SCALE : READABLE_SCALE);
+  }
+
+  /** The URL hash of where the reader is. */
+  hash(): string {
+    return writePlace({ scenario: this.scenario.id, branch: this.road.name, step: this.index + 1, presenter: this.presenter });
+  }
+
+  /** The whole chart fitted to its box, or back to following the story at a readable size. */
+  toggleWhole(): void {
+    if (this.shown.whole) this.shown.follow();
+    else this.shown.fit();
+    $('zoom-fit').setAttribute('aria-pressed', String(this.shown.whole));
+  }
+
   paintDiagram(): void {
     const actor = this.liveSession === null ? undefined : this.liveActors.get(this.liveSession);
     if (this.showLive && actor?.layout) {
-      actor.diagram ??= new Diagram(actor.layout, $('diagram-box'), `The live machine ${actor.name}`);
+      if (!actor.diagram) {
+        actor.diagram = new Diagram(actor.layout, $('diagram-box'), `The live machine ${actor.name}`);
+        // A machine of its own is shown whole first; Whole chart returns to following its changes.
+        this.present(actor.diagram).fit();
+      }
       this.present(actor.diagram).show(pathsOf(actor.value), []);
+      $('zoom-fit').setAttribute('aria-pressed', String(actor.diagram.whole));
       return;
     }
     const step = this.road.steps[this.index]!;
-    this.present(this.diagram).show(step.active, step.taken);
+    const changed = new Set(step.changes.map((c) => c.track));
+    // The camera goes to the states that changed: the lit leaves of the tracks this step changed.
+    const focus = step.active.filter((path) => changed.has(path.split('.')[0]!));
+    // The overview first: it sets how much room the chart's box has left.
+    renderTracks($('tracks'), trackLines(this.data.diagram, step.active), changed);
+    this.present(this.diagram).show(step.active, step.taken, focus);
+    $('zoom-fit').setAttribute('aria-pressed', String(this.diagram.whole));
   }
 
   /** The live panel's status line for the actor the chart follows. */
