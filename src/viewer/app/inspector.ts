@@ -15,6 +15,8 @@ export interface ChartHost {
 export const MAX_LOG_ROWS = 500;
 /** Actors the page keeps; past it, the oldest session goes (never the one the chart follows). */
 export const MAX_ACTORS = 1000;
+/** Events an actor may have waiting for the state they led to. */
+const MAX_PENDING = 64;
 /** A payload longer than this is cut in the log row (the whole of it stays in the row's tooltip, up to 4 KB). */
 const PAYLOAD_CHARS = 160;
 
@@ -267,11 +269,13 @@ export class Inspector {
     const source = info.source === null ? null : (this.#byRoute(info.source)?.key ?? null);
     const row: Row = { at: info.at, type: info.event.type, payload: payloadOf(info.event), source, target: target.key, root: target.root, led: null, item: null };
     target.pending.push(row);
+    // An actor that never reports a state (not a machine) must not pile up events waiting for one.
+    if (target.pending.length > MAX_PENDING) target.pending.shift();
     this.#rows.push(row);
     if (this.#rows.length > MAX_LOG_ROWS) {
       const dropped = this.#rows.shift();
       dropped?.item?.remove();
-      if (dropped === this.#moment) this.#moment = null;
+      if (dropped && dropped === this.#moment) this.#backToLive();
     }
     if (this.#followedRoot() === row.root) this.#appendRow(row);
   }
@@ -317,7 +321,7 @@ export class Inspector {
       ? `The chart shows ${this.#name(this.#moment.target)} just after ${this.#moment.type} at ${clockTime(this.#moment.at)}; choose Live to follow the latest state.`
       : '';
     if (!actor) return;
-    const chart = actor.error ? ` — ${actor.error}` : actor.layout ? '' : ' — drawing its chart…';
+    const chart = actor.error ? ` — ${actor.error}` : !actor.layout ? ' — drawing its chart…' : actor.layout.nodes.length ? '' : ' — it has no states to draw';
     $('live-status').textContent = `Live actor: ${actor.name} (${actor.session})${chart}`;
   }
 
