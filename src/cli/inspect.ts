@@ -1,5 +1,5 @@
 import { WebSocket } from 'ws';
-import { replayOnActor } from '../engine/live.js';
+import { replayOnActor, replayOnActorPaced, type ActorReplayOptions } from '../engine/live.js';
 import type { Scenario } from '../engine/scenario.js';
 import { ScenarioError } from '../engine/errors.js';
 import { oneLine, type CliIO } from './io.js';
@@ -33,12 +33,20 @@ async function probe(url: string): Promise<void> {
   });
 }
 
+/** Replay on a live actor, waiting `pace` milliseconds before each step when it is more than 0. */
+async function replayPaced(scenario: Scenario, options: ActorReplayOptions, pace: number): Promise<void> {
+  if (pace <= 0) replayOnActor(scenario, options);
+  else await replayOnActorPaced(scenario, options, () => new Promise((resolve) => setTimeout(resolve, pace)));
+}
+
 /**
  * Stream a replay as standard XState inspection events: to a WebSocket
  * inspector (our viewer, or any `@statelyai/inspect` receiver) or, with
- * `stately`, to the hosted Stately inspector.
+ * `stately`, to the hosted Stately inspector; `pace` milliseconds pass
+ * between steps (0: as fast as it runs).
  */
-export async function streamToInspector(scenario: Scenario, options: { branch?: string; until?: string }, target: string, io: CliIO): Promise<void> {
+export async function streamToInspector(scenario: Scenario, options: { branch?: string; until?: string; pace?: number }, target: string, io: CliIO): Promise<void> {
+  const pace = options.pace ?? 0;
   const { createSkyInspector, createWebSocketInspector } = await import('@statelyai/inspect');
   if (target === 'stately') {
     // The hosted inspector prints its live link with console.log; keep stdout for the run itself.
@@ -52,7 +60,7 @@ export async function streamToInspector(scenario: Scenario, options: { branch?: 
         warned = true;
       },
     });
-    replayOnActor(scenario, { branch: options.branch ?? null, until: options.until, inspect: inspector.inspect });
+    await replayPaced(scenario, { branch: options.branch ?? null, until: options.until, inspect: inspector.inspect }, pace);
     // The hosted inspector keeps the session open; give the events time to leave.
     await new Promise((resolve) => setTimeout(resolve, 2000));
     inspector.stop();
@@ -65,7 +73,7 @@ export async function streamToInspector(scenario: Scenario, options: { branch?: 
   inspector.start();
   const adapter = inspector.adapter as unknown as { status: string; ws?: { bufferedAmount: number } };
   if (!(await waitFor(() => adapter.status === 'open', 3000))) throw new ScenarioError(`--inspect: could not connect to ${target}`);
-  replayOnActor(scenario, { branch: options.branch ?? null, until: options.until, inspect: inspector.inspect });
+  await replayPaced(scenario, { branch: options.branch ?? null, until: options.until, inspect: inspector.inspect }, pace);
   // The inspector sends each event from a zero-delay timer; a timer set now runs after all of them.
   await new Promise((resolve) => setTimeout(resolve, 0));
   await waitFor(() => (adapter.ws?.bufferedAmount ?? 0) === 0, 3000);

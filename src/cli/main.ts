@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { isScenarioError } from '../engine/errors.js';
-import { EXIT, guardedIO, oneLine, visible, type CliIO } from './io.js';
+import { isScenarioError, ScenarioError } from '../engine/errors.js';
+import { EXIT, guardedIO, oneLine, visible, wholeNumberOption, type CliIO } from './io.js';
 import { problemLines } from './problems.js';
 import type { FromOptions } from './explore.js';
 import type { SimulateOptions } from './simulate.js';
@@ -14,6 +14,16 @@ import { addReplayOptions, formatOption, runScenario, saveTarget, type RunOption
 import type { ViewCommandOptions } from './view.js';
 
 const DEFAULT_INSPECT_URL = 'ws://127.0.0.1:4848/inspect';
+/** The longest `--pace`: a minute between steps. */
+const MAX_PACE_MS = 60_000;
+
+/** Check `run --pace`: a whole number of milliseconds, and only for a run streamed with --inspect. */
+function paceOption(pace: string | undefined, inspected: boolean): number {
+  if (pace === undefined) return 0;
+  const ms = wholeNumberOption(pace, '--pace', 0, MAX_PACE_MS);
+  if (!inspected) throw new ScenarioError('--pace: only paces a run streamed with --inspect; add --inspect');
+  return ms;
+}
 
 
 const VERSION = (JSON.parse(readFileSync(new URL(import.meta.url.includes('/dist/') ? '../../../package.json' : '../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -66,14 +76,16 @@ function program(io: CliIO, setCode: (code: number) => void, writeErr: (text: st
     .option('--save <file>', 'save the run (state, calendar, pending timers) to continue with `resume`')
     .option('--stop-after <step>', 'stop after this step (with --save, to resume later)')
     .option('--inspect [target]', `stream the run as XState inspection events to a viewer (default ${DEFAULT_INSPECT_URL}), a ws:// address, or 'stately'`)
+    .option('--pace <ms>', 'with --inspect: wait this many milliseconds between steps, so a class sees each transition (0 to 60000; default 0)')
     .addOption(modelOption())
-    .action(async (ref: string, opts: RunOptions & { inspect?: string | boolean; model?: string }) => {
+    .action(async (ref: string, opts: RunOptions & { inspect?: string | boolean; pace?: string; model?: string }) => {
+      const pace = paceOption(opts.pace, opts.inspect !== undefined);
       const scenario = await loadScenario(ref, opts.model);
       if (opts.inspect !== undefined) {
         // The --save path is checked before the run is streamed anywhere.
         saveTarget(opts.save, [isScenarioPath(ref) ? ref : undefined]);
         const { streamToInspector } = await import('./inspect.js');
-        await streamToInspector(scenario, opts, opts.inspect === true ? DEFAULT_INSPECT_URL : String(opts.inspect), io);
+        await streamToInspector(scenario, { ...opts, pace }, opts.inspect === true ? DEFAULT_INSPECT_URL : String(opts.inspect), io);
       }
       setCode(await runScenario(scenario, opts, io, scenarioRef(ref)));
     });

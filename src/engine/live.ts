@@ -13,26 +13,63 @@ export interface ActorReplayOptions {
 }
 
 /**
- * Replay a scenario on a live XState actor whose clock is the scenario's
- * calendar (a `SimulatedClock` set to each step's date, so delayed
- * transitions fire on it), for inspectors that watch a running actor.
- * Steps the model refuses are skipped, as `--lenient` would.
+ * The replay on a live actor, yielding before each step (and before the
+ * calendar runs on to `until`), so that a caller may pause there.
  */
-export function replayOnActor(scenario: Scenario, options: ActorReplayOptions = {}): RunSnapshot {
+function* replaySteps(scenario: Scenario, options: ActorReplayOptions): Generator<void, RunSnapshot> {
   const plan = planSteps(scenario, options.branch);
   const clock = new SimulatedClock();
   const first = plan.steps[0]?.step.date;
   if (first) clock.set(toEpochMs(first));
   const actor = createActor(scenario.model.machine, { clock, ...(options.inspect ? { inspect: options.inspect } : {}) });
   actor.start();
-  for (const { step } of plan.steps) {
-    clock.set(toEpochMs(step.date));
-    const event = { type: step.event, date: step.date };
-    if (actor.getSnapshot().can(event)) actor.send(event);
+  try {
+    for (const { step } of plan.steps) {
+      yield;
+      clock.set(toEpochMs(step.date));
+      const event = { type: step.event, date: step.date };
+      if (actor.getSnapshot().can(event)) actor.send(event);
+    }
+    const until = options.until ?? plan.until;
+    if (until) {
+      yield;
+      clock.set(toEpochMs(until));
+    }
+    return actor.getSnapshot();
+  } finally {
+    actor.stop();
   }
-  const until = options.until ?? plan.until;
-  if (until) clock.set(toEpochMs(until));
-  const snapshot = actor.getSnapshot();
-  actor.stop();
-  return snapshot;
+}
+
+/**
+ * Replay a scenario on a live XState actor whose clock is the scenario's
+ * calendar (a `SimulatedClock` set to each step's date, so delayed
+ * transitions fire on it), for inspectors that watch a running actor.
+ * Steps the model refuses are skipped, as `--lenient` would.
+ */
+export function replayOnActor(scenario: Scenario, options: ActorReplayOptions = {}): RunSnapshot {
+  const steps = replaySteps(scenario, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * {@link replayOnActor}, awaiting `between()` before each step (and before
+ * the calendar runs on to `until`): the caller's pause, so that a class
+ * watching an inspector sees each transition. The engine sets no timer itself.
+ */
+export async function replayOnActorPaced(scenario: Scenario, options: ActorReplayOptions, between: () => Promise<void>): Promise<RunSnapshot> {
+  const steps = replaySteps(scenario, options);
+  try {
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+      await between();
+    }
+  } finally {
+    // A pause that failed still stops the actor.
+    steps.return(undefined as unknown as RunSnapshot);
+  }
 }

@@ -460,7 +460,7 @@ describe('the classroom viewer in a browser', () => {
 
     it('a live run of the record reaches the open page: status, event list, live state on the chart', SLOW, async () => {
       const page = await openLivePage();
-      const events = page.locator('#live-events li');
+      const events = page.locator('#live-events .event-type');
 
       // Stream the record exactly as `run --inspect` means to (the @statelyai/inspect WebSocket
       // inspector around replayOnActor), but keep the socket open until the page has it all.
@@ -532,7 +532,7 @@ describe('the classroom viewer in a browser', () => {
         await expect.poll(async () => (await litStates(page)).sort(), { timeout: 5_000 }).toEqual(['alarm', 'alarm.quiet', 'door', 'door.open']);
         actor.send({ type: 'RING' });
         await expect.poll(async () => (await litStates(page)).sort(), { timeout: 5_000 }).toEqual(['alarm', 'alarm.ringing', 'door', 'door.open']);
-        expect(await page.locator('#live-events li').allTextContents()).toEqual(['xstate.init', 'OPEN', 'RING']);
+        expect(await page.locator('#live-events .event-type').allTextContents()).toEqual(['xstate.init', 'OPEN', 'RING']);
         await screenshot(page, '11-live-any-machine');
 
         // Back to the story: its own chart, at the step being read.

@@ -2,9 +2,9 @@ import type { DiagramLayout, ViewData, ViewRoad, ViewScenario, ViewStep } from '
 import { Diagram, PRESENTER_SCALE, READABLE_SCALE } from './diagram.js';
 import { renderTracks, trackLines } from './tracks.js';
 import { readPlace, writePlace, type Place } from './hash.js';
-import { connectLive } from './live.js';
 import { drawStoryMap, type StoryMap } from './story-map.js';
 import { dayClusters, displayDate, gapLabel, gapWidth, spokenDate } from './timeline.js';
+import { Inspector, type ChartHost } from './inspector.js';
 
 declare global {
   interface Window {
@@ -37,32 +37,17 @@ function articleName(scenario: ViewScenario, id: string, title: string | null): 
   return article ? `Article of ${article.date} [${id}]` : `Article [${id}]`;
 }
 
-/** Leaf paths of a live state value, ancestors included, as the diagram names them. */
-function pathsOf(value: unknown, prefix = ''): string[] {
-  if (typeof value === 'string') return [`${prefix}${value}`];
-  if (!value || typeof value !== 'object') return [];
-  return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => [`${prefix}${key}`, ...pathsOf(child, `${prefix}${key}.`)]);
-}
-
-/** An inspected actor as the live panel knows it: its machine's chart once the server has laid it out, and its latest state. */
-interface LiveActor {
-  readonly name: string;
-  value: unknown;
-  layout: DiagramLayout | null;
-  diagram: Diagram | null;
-  error: string | null;
-}
-
-class Viewer {
+class Viewer implements ChartHost {
   readonly diagram: Diagram;
   scenario!: ViewScenario;
   road!: ViewRoad;
   index = 0;
   showLive = false;
   presenter = false;
-  /** Inspected actors by session; the chart follows the newest root actor. */
-  readonly liveActors = new Map<string, LiveActor>();
-  liveSession: string | null = null;
+  /** The live panel: inspected actors, their events, and which moment the chart shows. */
+  inspector: Inspector | null = null;
+  /** Live machines' charts, drawn once per layout. */
+  readonly liveCharts = new WeakMap<DiagramLayout, Diagram>();
   /** The chart in the box: the story's, or the live machine's. */
   shown: Diagram;
   /** The story map of the scenario it was drawn for (drawn when first opened). */
@@ -414,17 +399,13 @@ class Viewer {
   }
 
   paintDiagram(): void {
-    const actor = this.liveSession === null ? undefined : this.liveActors.get(this.liveSession);
-    if (this.showLive && actor?.layout) {
-      if (!actor.diagram) {
-        actor.diagram = new Diagram(actor.layout, $('diagram-box'), `The live machine ${actor.name}`);
-        // A machine of its own is shown whole first; Whole chart returns to following its changes.
-        this.present(actor.diagram).fit();
-      }
-      this.present(actor.diagram).show(pathsOf(actor.value), []);
-      $('zoom-fit').setAttribute('aria-pressed', String(actor.diagram.whole));
-      return;
-    }
+    // The live machine holds the chart while the teacher shows it and the inspector has one to draw.
+    if (this.showLive && this.inspector?.paint()) return;
+    this.showStory();
+  }
+
+  /** The story's chart, at the step being read. */
+  showStory(): void {
     const step = this.road.steps[this.index]!;
     const changed = new Set(step.changes.map((c) => c.track));
     // The camera goes to the states that changed: the lit leaves of the tracks this step changed.
@@ -435,53 +416,22 @@ class Viewer {
     $('zoom-fit').setAttribute('aria-pressed', String(this.diagram.whole));
   }
 
-  /** The live panel's status line for the actor the chart follows. */
-  liveStatus(): void {
-    const actor = this.liveSession === null ? undefined : this.liveActors.get(this.liveSession);
-    if (!actor) return;
-    const chart = actor.error ? ` — ${actor.error}` : actor.layout ? '' : ' — drawing its chart…';
-    $('live-status').textContent = `Live actor: ${actor.name} (${this.liveSession})${chart}`;
-    $<HTMLButtonElement>('live-toggle').disabled = !actor.layout;
+  /** A live machine's chart, with `active` lit and the transitions `taken` marked. */
+  showMachine(layout: DiagramLayout, name: string, active: readonly string[], taken: readonly string[]): void {
+    let chart = this.liveCharts.get(layout);
+    if (!chart) {
+      chart = new Diagram(layout, $('diagram-box'), `The live machine ${name}`);
+      this.liveCharts.set(layout, chart);
+      // A machine of its own is shown whole first; Whole chart (f) then follows its changes.
+      this.present(chart).fit();
+    }
+    this.present(chart).show(active, taken);
+    $('zoom-fit').setAttribute('aria-pressed', String(chart.whole));
   }
 
   startLive(): void {
-    if (location.protocol !== 'http:' && location.protocol !== 'https:') {
-      $('live-status').textContent = 'Live inspection needs the viewer server (`ceasefire view`).';
-      return;
-    }
-    const log = $('live-events');
-    const following = (session: string) => session === this.liveSession;
-    connectLive(`ws://${location.host}/inspect`, {
-      onStatus: (status) => ($('live-status').textContent = status),
-      onActor: (name, session, root) => {
-        if (!this.liveActors.has(session)) this.liveActors.set(session, { name, value: null, layout: null, diagram: null, error: null });
-        if (root || this.liveSession === null) this.liveSession = session;
-        this.liveStatus();
-        if (this.showLive) this.paintDiagram();
-      },
-      onEvent: (type) => {
-        log.append(text('li', type));
-        log.scrollTop = log.scrollHeight;
-      },
-      onSnapshot: (value, session) => {
-        const actor = this.liveActors.get(session);
-        if (!actor) return;
-        actor.value = value;
-        if (this.showLive && following(session)) this.paintDiagram();
-      },
-      onDiagram: (session, diagram) => {
-        const actor = this.liveActors.get(session);
-        if (!actor) return;
-        if ('layout' in diagram) {
-          actor.layout = diagram.layout;
-          // The app's inspector cut its definition short (its serializationDepthLimit): say the chart is partial.
-          if (diagram.partial) actor.error = 'drawn in part: the inspector cut the machine short (raise its serializationDepthLimit)';
-        } else actor.error = diagram.error;
-        if (!following(session)) return;
-        this.liveStatus();
-        if (this.showLive) this.paintDiagram();
-      },
-    });
+    this.inspector = new Inspector(this);
+    this.inspector.connect();
   }
 }
 
