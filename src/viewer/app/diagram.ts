@@ -148,7 +148,8 @@ export class Diagram {
   #fitScale(): number {
     const width = this.box.clientWidth || this.#width;
     const height = this.box.clientHeight || this.#height;
-    return Math.min(width / this.#width, height / this.#height);
+    // A small machine is not blown up past presenter size.
+    return Math.min(width / this.#width, height / this.#height, PRESENTER_SCALE);
   }
 
   /** The layout-unit box around the taken transitions and the `paths` states, with a margin. */
