@@ -92,9 +92,9 @@ export class Diagram {
     const takenEdges = this.layout.edges.filter((e) => marked.has(e.id) && e.points.length >= 2);
     const landed = takenEdges.map((e) => e.target).filter((t) => leaves.has(t) && lit.has(t));
     const fallback = [...focus.filter((p) => leaves.has(p)), ...active.filter((p) => leaves.has(p))][0];
-    // The arrow's head and the state it lands on; with no transition drawn, the first changed state.
+    // The state the first transition lands on (its arrow's head when it lands on a region); else the first changed state.
     const head = takenEdges[0];
-    const first = head ? this.#around(head.points.slice(-2), leaves.has(head.target) ? [head.target] : []) : fallback ? this.#around([], [fallback]) : null;
+    const first = head ? (leaves.has(head.target) ? this.#around([], [head.target]) : this.#around(head.points.slice(-1), [])) : fallback ? this.#around([], [fallback]) : null;
     this.#lastFocus = { all: this.#bounds(taken, [...landed, ...focus]), first };
     if (this.#whole) this.fit();
     else this.follow();
