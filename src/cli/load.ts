@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ScenarioError } from '../engine/errors.js';
+import { isScenarioError, ScenarioError } from '../engine/errors.js';
 import type { Scenario } from '../engine/scenario.js';
 import { suggestion } from '../engine/_closest.js';
 import { validateScenario } from '../engine/validate.js';
@@ -55,7 +55,12 @@ export async function loadScenario(ref: string, modelId?: string): Promise<Scena
   // zod and yaml load only when a file scenario is read, to keep the common start fast.
   const { parseScenarioFile } = await import('../engine/parse.js');
   const named = await namedModelModule(text);
-  if (named !== undefined) await loadModelModule(named, dirname(resolve(ref)));
+  // A module the file names is refused as the file's own mistake: the file, then the field.
+  if (named !== undefined) {
+    await loadModelModule(named, dirname(resolve(ref))).catch((error: unknown) => {
+      throw isScenarioError(error) ? new ScenarioError(error.problems.map((p) => `${ref}: scenario: field 'model': ${p}`)) : error;
+    });
+  }
   return parseScenarioFile(text, ref, loadShipped, (name) => modelForFile(name, modelId, dirname(resolve(ref))));
 }
 

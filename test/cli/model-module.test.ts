@@ -119,6 +119,15 @@ async function ok(...argv: string[]): Promise<string> {
   return result.stdout;
 }
 
+describe('a scenario file that names a model module', () => {
+  it('refuses a module that is not there in one line naming the file and the field', async () => {
+    const file = write('missing-model.yaml', SCENARIO('./missing.ts'));
+    const { code, stdout, stderr } = await runCli('run', file);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toBe(`ceasefire: ${file}: scenario: field 'model': ./missing.ts: no such model module\n`);
+  });
+});
+
 describe('every command on a model the user writes', () => {
   it('runs, branches, compares, explores, finds roads, simulates, exports, draws and views it', async () => {
     write('my-truce.ts', MODEL(true));
