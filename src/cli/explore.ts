@@ -1,7 +1,9 @@
 import Table from 'cli-table3';
 import { ScenarioError } from '../engine/errors.js';
-import { explore, type ExploredGraph, type ExploreProgress, type StateView, type TraceStep } from '../engine/explore.js';
-import { canReach, shortestPaths } from '../engine/paths.js';
+import { totalmem } from 'node:os';
+import { traceTo, type ExploredGraph, type ExploreProgress, type StateView, type TraceStep } from '../engine/explore.js';
+import { canReach, reverseEdges, shortestPaths } from '../engine/paths.js';
+import { exploreQuestion, type Reduction } from '../engine/question.js';
 import { eventLabel } from '../engine/view.js';
 import { startPoint, type StartPoint } from '../engine/start.js';
 import type { Model } from '../engine/model.js';
@@ -42,17 +44,46 @@ function count(n: number, noun: string): string {
   return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** Default cap on explored states, so a start far back in the record cannot exhaust memory. */
+/** Default cap on the states `simulate` samples on, so a start far back in the record stays quick. */
 export const DEFAULT_MAX_STATES = 500_000;
 
-/** Parse `--max-states`. */
-export function maxStatesOption(value: string | undefined): number {
-  return value === undefined ? DEFAULT_MAX_STATES : wholeNumberOption(value, '--max-states', 1);
+/** Parse `--max-states` (`simulate` has a default; `explore` and `paths` stop only at the memory budget). */
+export function maxStatesOption(value: string | undefined, fallback: number | undefined = DEFAULT_MAX_STATES): number | undefined {
+  return value === undefined ? fallback : wholeNumberOption(value, '--max-states', 1);
+}
+
+/** The graph's memory budget by default: half of this machine's memory. */
+export function defaultMemoryBudget(): number {
+  return Math.floor(totalmem() / 2);
+}
+
+/** Parse `--max-memory <GB>` into bytes. */
+export function maxMemoryOption(value: string | undefined): number {
+  if (value === undefined) return defaultMemoryBudget();
+  const gb = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(gb > 0)) throw new ScenarioError(`--max-memory: expected a number of gigabytes above 0, got '${value}'`);
+  return Math.floor(gb * 2 ** 30);
+}
+
+/** `12.0 GB`. */
+function gigabytes(bytes: number): string {
+  return `${(bytes / 2 ** 30).toFixed(1)} GB`;
+}
+
+/**
+ * Stop in one line, exit 2, when the graph filled its memory budget: how far
+ * it got and how to go further.
+ */
+export function memoryStop(command: string, graph: ExploredGraph, budget: number, seconds: number): ScenarioError | null {
+  if (graph.stopped !== 'memory') return null;
+  return new ScenarioError(
+    `${command}: stopped at ${graph.size.toLocaleString('en-US')} states after ${Math.round(seconds)} s: the graph filled its memory budget of ${gigabytes(budget)}; allow more with --max-memory <GB>, start later with --from <scenario>@<step>, or leave out --full so that only the tracks the answers read are explored`,
+  );
 }
 
 /** Say on stderr, in one line, that the state limit cut the exploration short. */
 export function warnIfPartial(graph: ExploredGraph, io: CliIO): void {
-  if (!graph.complete) {
+  if (graph.stopped === 'states') {
     io.stderr.write(`ceasefire: warning: stopped at ${graph.size.toLocaleString('en-US')} states (--max-states); the results cover part of the space: use --max-depth or a later --from\n`);
   }
 }
@@ -82,14 +113,35 @@ function startLabel(start: StartPoint): string {
   return `${start.scenario}${start.branch ? ` (branch ${start.branch})` : ''} after '${start.step}' (${start.date})`;
 }
 
+/** The line that says what a reduced exploration left out and why the answers still hold. */
+export function reductionLine(reduction: Reduction): string {
+  const product = `the full product of all ${reduction.kept.length + reduction.leftOut.length} tracks has ${reduction.fullProduct.toLocaleString('en-US')} combinations`;
+  if (reduction.leftOut.length === 0) return `Every track explored${reduction.why ? ` (${reduction.why})` : ''}; ${product}.`;
+  return `Reduced to the ${reduction.kept.length} tracks the answers depend on (${reduction.kept.join(', ')}); the other ${reduction.leftOut.length} only add moves that cannot change them (${product}; --full explores it).`;
+}
+
 /** `ceasefire explore`: every reachable state, the outcomes and the roads to them, and every invariant checked. */
-export async function exploreCommand(options: FromOptions & { maxDepth?: string; maxStates?: string; format: string }, io: CliIO): Promise<number> {
+export async function exploreCommand(
+  options: FromOptions & { maxDepth?: string; maxStates?: string; maxMemory?: string; full?: boolean; format: string },
+  io: CliIO,
+): Promise<number> {
   const maxDepth = depthOption(options.maxDepth);
-  const maxStates = maxStatesOption(options.maxStates);
+  const maxStates = maxStatesOption(options.maxStates, undefined);
+  const maxBytes = maxMemoryOption(options.maxMemory);
   const start = await resolveStart(options);
   const began = performance.now();
   const { model } = start;
-  const graph = explore(model.machine, start.snapshot, { invariants: model.invariants, maxDepth, maxStates, onProgress: progressLine(io) });
+  const { graph, reduction } = exploreQuestion(model.machine, start.snapshot, {
+    invariants: model.invariants,
+    label: (state) => model.outcomeOf(state),
+    maxDepth,
+    maxStates,
+    maxBytes,
+    full: options.full,
+    onProgress: progressLine(io),
+  });
+  const stop = memoryStop('explore', graph, maxBytes, (performance.now() - began) / 1000);
+  if (stop) throw stop;
   warnIfPartial(graph, io);
   const ms = Math.round(performance.now() - began);
   const outcomes = summarizeOutcomes(model, graph);
@@ -99,7 +151,21 @@ export async function exploreCommand(options: FromOptions & { maxDepth?: string;
   });
   if (options.format === 'json') {
     io.stdout.write(
-      `${JSON.stringify({ start: { scenario: start.scenario, branch: start.branch, step: start.step, date: start.date }, states: graph.size, transitions: graph.transitions, maxDepth: maxDepth ?? null, frontier: graph.frontier, complete: graph.complete, outcomes, invariants }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          start: { scenario: start.scenario, branch: start.branch, step: start.step, date: start.date },
+          states: graph.size,
+          transitions: graph.transitions,
+          reduction: { tracks: reduction.kept, leftOut: reduction.leftOut, fullProduct: reduction.fullProduct },
+          maxDepth: maxDepth ?? null,
+          frontier: graph.frontier,
+          complete: graph.complete,
+          outcomes,
+          invariants,
+        },
+        null,
+        2,
+      )}\n`,
     );
   } else {
     const table = new Table({
@@ -113,6 +179,7 @@ export async function exploreCommand(options: FromOptions & { maxDepth?: string;
     }
     const lines = [
       `Explored from ${startLabel(start)}: ${count(graph.size, 'state')}, ${count(graph.transitions, 'transition')}${maxDepth !== undefined ? ` (depth ≤ ${maxDepth}; ${graph.frontier.toLocaleString('en-US')} states left unexpanded)` : ''}.`,
+      reductionLine(reduction),
       table.toString(),
       // The footnote explains a mark; with none in the table it would explain nothing.
       ...(outcomes.some((o) => !o.resolved) ? ['… the process is still open in that outcome (not a final one).'] : []),
@@ -128,19 +195,36 @@ export async function exploreCommand(options: FromOptions & { maxDepth?: string;
   return graph.violations.length ? EXIT.failed : EXIT.ok;
 }
 
-/** Per outcome of `model` present in the graph: how many states are in it, how many can reach it, and the shortest road. */
+/**
+ * Per outcome of `model` present in the graph: how many states are in it, how
+ * many can reach it, and the shortest road (the breadth-first tree's road to
+ * its nearest state). Reads the graph's labels when it was explored with the
+ * model's outcomes.
+ */
 export function summarizeOutcomes(model: Model, graph: ExploredGraph) {
-  const outcomeOfState = Array.from({ length: graph.size }, (_, s) => model.outcomeOf(graph.state(s)));
-  return model.outcomeNames.filter((name) => outcomeOfState.includes(name)).map((name) => {
-    const isTarget = (s: number) => outcomeOfState[s] === name;
-    const reach = canReach(graph, isTarget);
+  const labelled = graph.labels.length > 0;
+  const names = labelled ? graph.labels : model.outcomeNames;
+  const outcomeOfState = new Int32Array(graph.size);
+  for (let s = 0; s < graph.size; s++) outcomeOfState[s] = labelled ? graph.labelOf(s) : names.indexOf(model.outcomeOf(graph.state(s)));
+  const counts = new Float64Array(names.length);
+  const nearest = new Int32Array(names.length).fill(-1);
+  // States are numbered breadth first: the first of an outcome is among its nearest.
+  for (let s = 0; s < graph.size; s++) {
+    const o = outcomeOfState[s]!;
+    counts[o]! += 1;
+    if (nearest[o]! < 0) nearest[o] = s;
+  }
+  const reverse = reverseEdges(graph);
+  return model.outcomeNames.filter((name) => names.includes(name) && counts[names.indexOf(name)]! > 0).map((name) => {
+    const o = names.indexOf(name);
+    const reach = canReach(graph, (s) => outcomeOfState[s] === o, reverse);
     return {
       outcome: name,
       resolved: model.resolvedOutcomes.has(name),
       description: model.outcomes[name],
-      states: outcomeOfState.filter((o) => o === name).length,
+      states: counts[o]!,
       reachableFrom: reach.reduce((n, r) => n + r, 0),
-      shortest: shortestPaths(graph, isTarget, { max: 1 })[0] ?? [],
+      shortest: traceTo(graph, nearest[o]!),
     };
   });
 }
@@ -162,17 +246,33 @@ function targetOf(model: Model, to: string): { label: string; test: (state: Stat
 export const MAX_PATHS = 1000;
 
 /** `ceasefire paths --to X`: the K shortest distinct event sequences that reach a state or outcome. */
-export async function pathsCommand(options: FromOptions & { to: string; max?: string; maxDepth?: string; maxStates?: string; format: string }, io: CliIO): Promise<number> {
+export async function pathsCommand(
+  options: FromOptions & { to: string; max?: string; maxDepth?: string; maxStates?: string; maxMemory?: string; full?: boolean; format: string },
+  io: CliIO,
+): Promise<number> {
   // Every option is checked before the exploration, which can take long.
   const max = options.max === undefined ? 3 : wholeNumberOption(options.max, '--max', 1, MAX_PATHS);
   const maxDepth = depthOption(options.maxDepth);
-  const maxStates = maxStatesOption(options.maxStates);
+  const maxStates = maxStatesOption(options.maxStates, undefined);
+  const maxBytes = maxMemoryOption(options.maxMemory);
   // The target is the start's model's: a scenario file names its own.
   const start = await resolveStart(options);
   const target = targetOf(start.model, options.to);
-  const graph = explore(start.model.machine, start.snapshot, { maxDepth, maxStates, onProgress: progressLine(io) });
+  const began = performance.now();
+  // The question reads only the target: the exploration keeps the tracks that decide it.
+  const { graph } = exploreQuestion(start.model.machine, start.snapshot, {
+    label: (state) => (target.test(state) ? 'target' : 'elsewhere'),
+    maxDepth,
+    maxStates,
+    maxBytes,
+    full: options.full,
+    onProgress: progressLine(io),
+  });
+  const stop = memoryStop('paths', graph, maxBytes, (performance.now() - began) / 1000);
+  if (stop) throw stop;
   warnIfPartial(graph, io);
-  const found = shortestPaths(graph, (s) => target.test(graph.state(s)), { max });
+  const targetLabel = graph.labels.indexOf('target');
+  const found = targetLabel < 0 ? [] : shortestPaths(graph, (s) => graph.labelOf(s) === targetLabel, { max });
   if (options.format === 'json') {
     io.stdout.write(`${JSON.stringify({ start: { scenario: start.scenario, branch: start.branch, step: start.step, date: start.date }, to: options.to, paths: found }, null, 2)}\n`);
   } else if (found.length === 0) {

@@ -139,10 +139,14 @@ function program(io: CliIO, setCode: (code: number) => void, writeErr: (text: st
     .option('--from <scenario[@step]>', 'start from this scenario after this step (default: the end of march-2025)')
     .option('--branch <name>', 'start on this branch of the scenario')
     .option('--max-depth <n>', 'expand states at most this many events from the start')
-    .option('--max-states <n>', 'stop after this many states (default 500,000)')
+    .option('--max-states <n>', 'stop after this many states')
+    .option('--max-memory <GB>', "stop when the graph holds this much memory (default: half the machine's)")
+    .option('--full', 'explore every track, not only those the answers depend on')
     .addOption(formatOption())
     .addOption(modelOption())
-    .action(async (opts: FromOptions & { maxDepth?: string; maxStates?: string; format: string }) => setCode(await (await import('./explore.js')).exploreCommand(opts, io)));
+    .action(async (opts: FromOptions & { maxDepth?: string; maxStates?: string; maxMemory?: string; full?: boolean; format: string }) =>
+      setCode(await (await import('./explore.js')).exploreCommand(opts, io)),
+    );
 
   cli
     .command('paths')
@@ -152,10 +156,14 @@ function program(io: CliIO, setCode: (code: number) => void, writeErr: (text: st
     .option('--branch <name>', 'start on this branch of the scenario')
     .option('--max <k>', 'how many sequences', '3')
     .option('--max-depth <n>', 'explore at most this many events from the start')
-    .option('--max-states <n>', 'stop after this many states (default 500,000)')
+    .option('--max-states <n>', 'stop after this many states')
+    .option('--max-memory <GB>', "stop when the graph holds this much memory (default: half the machine's)")
+    .option('--full', 'explore every track, not only those the target depends on')
     .addOption(formatOption())
     .addOption(modelOption())
-    .action(async (opts: FromOptions & { to: string; max?: string; maxDepth?: string; maxStates?: string; format: string }) => setCode(await (await import('./explore.js')).pathsCommand(opts, io)));
+    .action(async (opts: FromOptions & { to: string; max?: string; maxDepth?: string; maxStates?: string; maxMemory?: string; full?: boolean; format: string }) =>
+      setCode(await (await import('./explore.js')).pathsCommand(opts, io)),
+    );
 
   cli
     .command('simulate')

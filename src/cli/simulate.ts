@@ -9,7 +9,7 @@ import { isIsoDate } from '../engine/calendar.js';
 import type { Model } from '../engine/model.js';
 import { EXIT, wholeNumberOption, type CliIO } from './io.js';
 import { readInput } from './input.js';
-import { maxStatesOption, progressLine, resolveStart, warnIfPartial, type FromOptions } from './explore.js';
+import { defaultMemoryBudget, maxStatesOption, memoryStop, progressLine, resolveStart, warnIfPartial, type FromOptions } from './explore.js';
 import { resolveModel } from './models.js';
 
 /** Options of `ceasefire simulate`. */
@@ -93,7 +93,16 @@ export async function simulateCommand(options: SimulateOptions, io: CliIO): Prom
   const workers = options.workers === undefined ? availableParallelism() : wholeNumberOption(options.workers, '--workers', 1);
   const start = await resolveStart(options);
   const began = performance.now();
-  const graph = explore(start.model.machine, start.snapshot, { maxStates: maxStatesOption(options.maxStates), onProgress: progressLine(io) });
+  const maxBytes = defaultMemoryBudget();
+  // Every track: the futures choose among every enabled event, so none can be left out.
+  const graph = explore(start.model.machine, start.snapshot, {
+    label: (state) => start.model.outcomeOf(state),
+    maxStates: maxStatesOption(options.maxStates),
+    maxBytes,
+    onProgress: progressLine(io),
+  });
+  const stop = memoryStop('simulate', graph, maxBytes, (performance.now() - began) / 1000);
+  if (stop) throw stop;
   warnIfPartial(graph, io);
   const sim = prepareSimulation(start.model, graph, { ...(weight ? { weight } : {}), ...(options.horizon ? { horizon: options.horizon } : {}) });
   const chunks = chunksFor(runs);

@@ -16,6 +16,10 @@ export interface RegionMap {
   joinParsed(parts: readonly StateValue[]): StateValue;
   /** The regions an event involves, or null when its effect must not be cached. */
   involved(type: string): readonly number[] | null;
+  /** The region a state node's path lies in, or -1 above the regions. */
+  regionOf(path: readonly string[]): number;
+  /** False when the machine has eventless transitions or invocations: effects are never cached. */
+  readonly cacheable: boolean;
 }
 
 type GuardLike = unknown;
@@ -27,11 +31,11 @@ function collectRegions(node: AnyStateNode, path: string[], into: string[][]): v
   }
 }
 
-function hasEventless(node: AnyStateNode): boolean {
+export function hasEventless(node: AnyStateNode): boolean {
   return node.always !== undefined && node.always.length > 0 ? true : Object.values(node.states).some(hasEventless);
 }
 
-function hasInvocations(node: AnyStateNode): boolean {
+export function hasInvocations(node: AnyStateNode): boolean {
   return node.invoke.length > 0 || Object.values(node.states).some(hasInvocations);
 }
 
@@ -40,7 +44,7 @@ function hasInvocations(node: AnyStateNode): boolean {
  * and `and` / `or` / `not`; null when it reads the state in a way we cannot
  * see (a relative `stateIn`), so the event must not be cached.
  */
-function guardStateRefs(machine: AnyStateMachine, guard: GuardLike, seen = new Set<unknown>()): string[] | null {
+export function guardStateRefs(machine: AnyStateMachine, guard: GuardLike, seen = new Set<unknown>()): string[] | null {
   if (guard === undefined || seen.has(guard)) return [];
   seen.add(guard);
   if (typeof guard === 'string') return guardStateRefs(machine, (machine.implementations.guards as Record<string, unknown>)[guard], seen);
@@ -127,7 +131,7 @@ export function regionMap(machine: AnyStateMachine): RegionMap {
   };
   const join = (parts: readonly string[]): StateValue => joinParsed(parts.map((p) => JSON.parse(p) as StateValue));
 
-  return { regions, split, join, joinParsed, involved };
+  return { regions, split, join, joinParsed, involved, regionOf, cacheable };
 }
 
 /** Event types handled by the state nodes a region's part of a value makes active (ancestors up to the region). */

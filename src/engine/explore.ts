@@ -1,9 +1,13 @@
 import { matchesState, type AnyMachineSnapshot, type AnyStateMachine, type EventObject, type StateValue } from 'xstate';
 import type { Invariant, StateView } from './model.js';
-
-export type { StateView } from './model.js';
 import { aboveRegionTypes, regionMap, regionTypes } from './_regions.js';
 import { createTransitionScope } from './_scope.js';
+import { Int32Column, Uint16Column } from './_columns.js';
+import { StateTable } from './_state-table.js';
+import { ConeMiss, Memo } from './_reads.js';
+import { configurations } from './cone.js';
+
+export type { StateView } from './model.js';
 
 /** One event of a trace: what happened, on which day. */
 export interface TraceStep {
@@ -26,6 +30,8 @@ export interface ExploreProgress {
   readonly states: number;
   readonly queue: number;
   readonly transitions: number;
+  /** Bytes the graph holds so far. */
+  readonly bytes: number;
 }
 
 /** Options of {@link explore}. */
@@ -33,51 +39,73 @@ export interface ExploreOptions {
   /** Do not expand states further than this many events from the start. */
   readonly maxDepth?: number;
   readonly invariants?: readonly Invariant[];
+  /** A label for every state (an outcome), memoised on the regions it reads. */
+  readonly label?: (state: StateView) => string;
   readonly onProgress?: (progress: ExploreProgress) => void;
   /** Stop adding states past this many (the results then cover part of the space). */
   readonly maxStates?: number;
+  /** Stop adding states once the graph holds this many bytes. */
+  readonly maxBytes?: number;
   /** Reuse an event's effect on the regions it involves across states (default true). */
   readonly reuse?: boolean;
+  /**
+   * The regions (indexes in the machine's region order) to explore; the others
+   * stay as they are at the start. Only sound for a cone of influence (see
+   * `exploreQuestion`): a label or invariant that reads a region left out throws.
+   */
+  readonly keep?: readonly number[];
 }
+
+/** Why an exploration stopped before the whole space: a state or memory limit. */
+export type StopReason = 'states' | 'memory';
 
 /**
  * Every state reachable from a start snapshot, as a graph: states by index
  * (0 is the start), their outgoing transitions in compressed rows, and the
- * breadth-first tree that gives the shortest road to each.
+ * breadth-first tree that gives the shortest road to each. Everything is kept
+ * in typed-array columns: no object per state.
  */
 export interface ExploredGraph {
   readonly size: number;
-  /** The state at an index, as value, context and `matches`. */
+  /** The state at an index, as value, context and `matches` (regions left out show their start state). */
   state(index: number): StateView;
   /** A key per state: its value and context as JSON, as `stateKey` gives for a snapshot. */
   keyOf(index: number): string;
   /** Distinct event types labelling the edges. */
   readonly eventTypes: readonly string[];
-  /** Edges of state i are `edgeTarget[edgeStart[i]..edgeStart[i+1])`, labelled by `edgeEvent`. */
-  readonly edgeStart: Int32Array;
-  readonly edgeTarget: Int32Array;
-  readonly edgeEvent: Int32Array;
-  readonly depth: Int32Array;
-  /** The state each state was first reached from (-1 for the start), and by which event. */
-  readonly parent: Int32Array;
-  readonly parentEvent: Int32Array;
+  /** Edges of state s are `edgeStart(s)..edgeStart(s+1)`; `edgeStart(size)` is the number of transitions. */
+  edgeStart(state: number): number;
+  edgeTarget(edge: number): number;
+  edgeEvent(edge: number): number;
+  depth(state: number): number;
+  /** The state each state was first reached from (-1 for the start), and by which event (-1 for the start). */
+  parent(state: number): number;
+  parentEvent(state: number): number;
+  /** Label names (from the `label` option) and each state's label index (-1 without the option). */
+  readonly labels: readonly string[];
+  labelOf(state: number): number;
   readonly transitions: number;
   /** States at the depth limit whose successors were not explored. */
   readonly frontier: number;
-  /** False when the state limit stopped the exploration early. */
+  /** False when a limit stopped the exploration early. */
   readonly complete: boolean;
+  readonly stopped: StopReason | null;
   readonly violations: readonly Violation[];
   /** How many transitions XState computed; the rest were reused. */
   readonly xstateCalls: number;
+  /** Bytes of the graph's columns and tables. */
+  readonly bytes: number;
+  /** The distinct contexts met, and the index of each state's among them. */
+  readonly contexts: readonly unknown[];
+  contextIndex(state: number): number;
+  /** The regions explored (indexes) and how many the machine has. */
+  readonly kept: readonly number[];
+  readonly regionCount: number;
 }
 
 /** The key that identifies a snapshot: its value and its (bounded) context, as JSON. */
 export function stateKey(snapshot: Pick<AnyMachineSnapshot, 'value' | 'context'>): string {
   return JSON.stringify(snapshot.value) + JSON.stringify(snapshot.context);
-}
-
-function view(value: StateValue, context: unknown): StateView {
-  return { value, context, matches: (v: StateValue) => matchesState(v, value) };
 }
 
 /**
@@ -96,52 +124,80 @@ export function eventsToTry(machine: AnyStateMachine, snapshot: Pick<AnyMachineS
   return [...types].map((type) => eventFor(type, snapshot.context));
 }
 
-/** A compact Map key for a tuple of small non-negative integers: two UTF-16 units per number. */
-function encode(numbers: ArrayLike<number>, extra = -1): string {
-  let key = extra >= 0 ? String.fromCharCode(extra & 0xffff, extra >>> 16) : '';
-  for (let i = 0; i < numbers.length; i++) key += String.fromCharCode(numbers[i]! & 0xffff, numbers[i]! >>> 16);
-  return key;
-}
-
 /** The event for a type in a state: model events carry the state's date; delayed ones carry nothing. */
-function eventFor(type: string, context: unknown): EventObject {
+export function eventFor(type: string, context: unknown): EventObject {
   return type.startsWith('xstate.after.') ? { type } : ({ type, date: (context as { date?: string | null }).date ?? null } as EventObject);
 }
 
 /** The road from the start to a state, following the breadth-first tree. */
 export function traceTo(graph: Pick<ExploredGraph, 'parent' | 'parentEvent' | 'eventTypes' | 'state'>, state: number): TraceStep[] {
   const trace: TraceStep[] = [];
-  for (let s = state; graph.parent[s]! >= 0; s = graph.parent[s]!) {
-    trace.push({ type: graph.eventTypes[graph.parentEvent[s]!]!, date: (graph.state(s).context as { date?: string | null }).date ?? null });
+  for (let s = state; graph.parent(s) >= 0; s = graph.parent(s)) {
+    trace.push({ type: graph.eventTypes[graph.parentEvent(s)]!, date: (graph.state(s).context as { date?: string | null }).date ?? null });
   }
   return trace.reverse();
 }
 
+const bitsFor = (n: number) => Math.max(1, Math.ceil(Math.log2(Math.max(n, 2))));
+const CONTEXT_BITS = 24;
+
 /**
  * Explore every state reachable from `start` breadth first, with XState as the
  * only judge of each transition, and check every invariant on every state and
- * transition. Fast because it asks XState once per distinct situation: an
- * event's effect on the regions it involves (their states, the context and
- * any state its guards read) is computed once and reused in every other state
- * that shares them; XState runs with one reused actor scope.
+ * transition. A state is a tuple of region parts and a context, packed into a
+ * few words in an open-addressing table; an event's effect on the regions it
+ * involves is asked of XState once per distinct situation and reused; labels
+ * and invariants are memoised on the regions they read.
  */
 export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, options: ExploreOptions = {}): ExploredGraph {
   const scope = createTransitionScope();
-  const regions = regionMap(machine);
-  const regionCount = regions.regions.length;
+  const map = regionMap(machine);
+  const regionCount = map.regions.length;
   const reuse = options.reuse ?? true;
   const maxDepth = options.maxDepth ?? Number.POSITIVE_INFINITY;
   const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
-  let complete = true;
-  const invariants = options.invariants ?? [];
-  const stateInvariants = invariants.filter((i) => i.holdsIn);
-  const stepInvariants = invariants.filter((i) => i.holdsAcross);
+  const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+  const kept = options.keep ? [...new Set(options.keep)].sort((a, b) => a - b) : map.regions.map((_, r) => r);
+  const keptMask = new Uint8Array(regionCount);
+  for (const r of kept) keptMask[r] = 1;
+  const reduced = kept.length < regionCount;
+  const keptRegions = Int32Array.from(kept);
+  const regionNode = (path: readonly string[]) => (path.length === 0 ? machine.root : machine.getStateNodeById(`${machine.id}.${path.join('.')}`));
+  const partBits = map.regions.map((path) => bitsFor(configurations(regionNode(path)) + 1));
+  const table = new StateTable([...kept.map((r) => partBits[r]!), CONTEXT_BITS]);
 
   // Region parts and contexts are interned: a state is a short tuple of numbers.
-  const partIds = regions.regions.map(() => new Map<string, number>());
-  const partStrings: string[][] = regions.regions.map(() => []);
-  const partValues: StateValue[][] = regions.regions.map(() => []);
-  const partTypes: Array<Array<number[] | undefined>> = regions.regions.map(() => []);
+  const partIds = map.regions.map(() => new Map<string, number>());
+  const partValues: StateValue[][] = map.regions.map(() => []);
+  const partTypes: Array<Array<number[] | undefined>> = map.regions.map(() => []);
+  const contextIds = new Map<string, number>();
+  const contextObjects: unknown[] = [];
+  const contextJsons: string[] = [];
+  const intern = (r: number, part: string): number => {
+    let id = partIds[r]!.get(part);
+    if (id === undefined) {
+      id = partValues[r]!.length;
+      partValues[r]!.push(JSON.parse(part) as StateValue);
+      partIds[r]!.set(part, id);
+    }
+    return id;
+  };
+  const internContext = (context: unknown): number => {
+    const json = JSON.stringify(context);
+    let id = contextIds.get(json);
+    if (id === undefined) {
+      id = contextObjects.length;
+      if (id >= 2 ** CONTEXT_BITS) throw new RangeError(`more than ${2 ** CONTEXT_BITS} distinct contexts: the model's context is not bounded`);
+      contextObjects.push(context);
+      contextJsons.push(json);
+      contextIds.set(json, id);
+    }
+    return id;
+  };
+  const startTuple = new Int32Array(regionCount + 1);
+  map.split(start.value).forEach((part, r) => (startTuple[r] = intern(r, part)));
+  startTuple[regionCount] = internContext(start.context);
+
   // Event types by index, with what each involves (undefined: not looked up yet).
   const typeNames: string[] = [];
   const typeIds = new Map<string, number>();
@@ -155,204 +211,312 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
     }
     return id;
   };
-  let seenStamp = new Int32Array(64);
-  let stamp = 0;
-  const contextIds = new Map<string, number>();
-  const contextObjects: unknown[] = [];
-  const contextJsons: string[] = [];
-  const intern = (r: number, part: string): number => {
-    let id = partIds[r]!.get(part);
-    if (id === undefined) {
-      id = partStrings[r]!.length;
-      partStrings[r]!.push(part);
-      partValues[r]!.push(JSON.parse(part) as StateValue);
-      partIds[r]!.set(part, id);
-    }
-    return id;
-  };
-  const internContext = (context: unknown, json = JSON.stringify(context)): number => {
-    let id = contextIds.get(json);
-    if (id === undefined) {
-      id = contextObjects.length;
-      contextObjects.push(context);
-      contextJsons.push(json);
-      contextIds.set(json, id);
-    }
-    return id;
-  };
-  const above = aboveRegionTypes(machine, regions.regions).map(typeId);
+  const above = aboveRegionTypes(machine, map.regions).map(typeId);
 
-  const tuples: number[][] = [];
-  const keys: string[] = [];
-  const index = new Map<string, number>();
-  const snapshots: Array<AnyMachineSnapshot | undefined> = [];
-  const values: Array<StateValue | undefined> = [];
-  const depth: number[] = [];
-  const parent: number[] = [];
-  const parentEvent: number[] = [];
-  const add = (tuple: number[], key: string, from: number, event: number, snapshot?: AnyMachineSnapshot): number => {
-    const i = tuples.length;
-    tuples.push(tuple);
-    keys.push(key);
-    index.set(key, i);
-    snapshots.push(snapshot);
-    values.push(snapshot?.value);
-    depth.push(from < 0 ? 0 : depth[from]! + 1);
-    parent.push(from);
-    parentEvent.push(event);
-    return i;
-  };
-  const tupleOf = (value: StateValue, context: unknown, contextJson?: string): number[] => [
-    ...regions.split(value).map((part, r) => intern(r, part)),
-    internContext(context, contextJson),
-  ];
-  const startTuple = tupleOf(start.value, start.context);
-  // Re-resolve the start with this machine: a snapshot evaluates guards with the machine that made it.
-  add(startTuple, encode(startTuple), -1, -1, machine.resolveState({ value: start.value, context: start.context }) as AnyMachineSnapshot);
+  // The graph's columns.
+  const parent = new Int32Column();
+  const parentEvent = new Uint16Column();
+  const depth = new Int32Column();
+  const labelColumn = new Uint16Column();
+  const edgeStart = new Int32Column();
+  const edgeTarget = new Int32Column();
+  const edgeEvent = new Uint16Column();
+  const columns = [parent, parentEvent, depth, labelColumn, edgeStart, edgeTarget, edgeEvent];
+  const bytes = () => table.bytes + columns.reduce((n, c) => n + c.bytes, 0);
 
   const eventTypes: string[] = [];
-  const eventIndex = new Map<string, number>();
-  const edgeStart: number[] = [];
-  const edgeTarget: number[] = [];
-  const edgeEvent: number[] = [];
+  const labels: string[] = [];
+  const labelIds = new Map<string, number>();
+
+  // Tuples of kept regions are read into full tuples; left-out regions keep their start parts.
+  const packedOf = (full: Int32Array, into: Int32Array) => {
+    for (let k = 0; k < kept.length; k++) into[k] = full[kept[k]!]!;
+    into[kept.length] = full[regionCount]!;
+    return into;
+  };
+  const fullOf = (index: number, into: Int32Array): Int32Array => {
+    into.set(startTuple);
+    for (let k = 0; k < kept.length; k++) into[kept[k]!] = table.field(index, k);
+    into[regionCount] = table.field(index, kept.length);
+    return into;
+  };
+  const packScratch = new Int32Array(kept.length + 1);
+  const valueOfTuple = (full: Int32Array): StateValue => map.joinParsed(Array.from({ length: regionCount }, (_, r) => partValues[r]![full[r]!]!));
+  const plain = (full: Int32Array) => ({ value: valueOfTuple(full), context: contextObjects[full[regionCount]!] });
+  const viewOf = (full: Int32Array): StateView => {
+    const { value, context } = plain(full);
+    return { value, context, matches: (v: StateValue) => matchesState(v, value) };
+  };
+  const stateOf = (i: number): StateView => viewOf(fullOf(i, new Int32Array(regionCount + 1)));
+
+  const invariants = options.invariants ?? [];
+  const memoOf = <R>(fn: (...views: StateView[]) => R, arity: number) => new Memo(fn, map.regions, reduced ? keptMask : null, partBits, arity);
+  const stateInvariants = invariants.filter((i) => i.holdsIn).map((i) => ({ invariant: i, memo: memoOf((s) => i.holdsIn!(s), 1) }));
+  const stepInvariants = invariants.filter((i) => i.holdsAcross).map((i) => ({ invariant: i, memo: memoOf((a, b) => i.holdsAcross!(a!, b!), 2) }));
+  const labelMemo = options.label ? memoOf((s) => options.label!(s!), 1) : null;
+
   const violations: Violation[] = [];
   const broken = new Set<string>();
-  const effects = new Map<string, readonly number[] | null>();
   let frontier = 0;
   let xstateCalls = 0;
+  let stopped: StopReason | null = null;
 
-  const contextOf = (i: number) => contextObjects[tuples[i]![regionCount]!];
-  const valueOf = (i: number): StateValue => (values[i] ??= regions.joinParsed(tuples[i]!.slice(0, regionCount).map((id, r) => partValues[r]![id]!)));
-  const stateOf = (i: number): StateView => view(valueOf(i), contextOf(i));
-  const snapshotOf = (i: number): AnyMachineSnapshot =>
-    (snapshots[i] ??= machine.resolveState({ value: valueOf(i), context: contextOf(i) }) as AnyMachineSnapshot);
-  const graphSoFar = () => ({ parent: Int32Array.from(parent), parentEvent: Int32Array.from(parentEvent), eventTypes, state: stateOf });
+  const graphSoFar = {
+    parent: (s: number) => parent.get(s),
+    parentEvent: (s: number) => parentEvent.get(s) - 1,
+    eventTypes,
+    state: stateOf,
+  };
   const report = (invariant: Invariant, state: number, trace: TraceStep[]) => {
     // One counterexample per invariant: breadth first, the first found is among the shortest.
     if (broken.has(invariant.name)) return;
     broken.add(invariant.name);
     violations.push({ invariant: invariant.name, description: invariant.description, state, trace });
   };
-  for (const invariant of stateInvariants) if (!invariant.holdsIn!(stateOf(0))) report(invariant, 0, []);
 
-  /** The event types (by index) the active nodes of state `i` handle, in a fixed order (regions, then each region's list). */
-  const typesOf = (i: number): number[] => {
-    stamp += 1;
-    const list: number[] = [];
-    const take = (t: number) => {
-      if (t >= seenStamp.length) {
-        const grown = new Int32Array(seenStamp.length * 2 + t);
-        grown.set(seenStamp);
-        seenStamp = grown;
-      }
-      if (seenStamp[t] !== stamp) {
-        seenStamp[t] = stamp;
-        list.push(t);
-      }
-    };
-    above.forEach(take);
-    const tuple = tuples[i]!;
-    for (let r = 0; r < regionCount; r++) {
-      const id = tuple[r]!;
-      let types = partTypes[r]![id];
-      if (!types) partTypes[r]![id] = types = regionTypes(machine, regions.regions[r]!, partValues[r]![id]!).map(typeId);
-      for (let k = 0; k < types.length; k++) take(types[k]!);
+  // Views are built only on a memo miss, by functions made once (no closure per state or edge).
+  let addFull: Int32Array = startTuple;
+  const lazy = () => [plain(addFull)];
+  const lazyStutter = () => [plain(addFull), plain(addFull)];
+  /** Record a new state: its tree edge, depth, label and the state invariants. */
+  const add = (full: Int32Array, from: number, event: number, packed: Int32Array = table.pack(packedOf(full, packScratch))): number => {
+    const i = table.addPacked(packed);
+    parent.push(from);
+    parentEvent.push(event + 1);
+    depth.push(from < 0 ? 0 : depth.get(from) + 1);
+    addFull = full;
+    if (labelMemo) {
+      const name = labelMemo.get(full, null, lazy);
+      let id = labelIds.get(name);
+      if (id === undefined) labelIds.set(name, (id = labels.push(name) - 1));
+      labelColumn.push(id);
     }
-    return list;
+    for (const { invariant, memo } of stateInvariants) {
+      if (!broken.has(invariant.name) && !memo.get(full, null, lazy)) report(invariant, i, traceTo(graphSoFar, i));
+    }
+    // A left-out region may still move here; a step rule broken by a step that changes nothing kept is not seen in the cone.
+    if (reduced) for (const { memo } of stepInvariants) if (!memo.get(full, full, lazyStutter)) throw new ConeMiss(map.regions.map((_, r) => r).filter((r) => !keptMask[r]));
+    return i;
   };
 
-  /** XState's verdict on `type` in state `i`: the whole next tuple (null when nothing changes). */
-  const ask = (i: number, type: string): number[] | null => {
+  const here = new Int32Array(regionCount + 1);
+  const next = new Int32Array(regionCount + 1);
+  let seenStamp = new Int32Array(64);
+  let stamp = 0;
+  let headSnapshot: AnyMachineSnapshot | undefined;
+
+  let typeList = new Int32Array(64);
+  let typeCount = 0;
+  const take = (t: number) => {
+    if (t >= seenStamp.length) {
+      const grown = new Int32Array(seenStamp.length * 2 + t);
+      grown.set(seenStamp);
+      seenStamp = grown;
+    }
+    if (seenStamp[t] !== stamp) {
+      seenStamp[t] = stamp;
+      if (typeCount === typeList.length) {
+        const grown = new Int32Array(typeList.length * 2);
+        grown.set(typeList);
+        typeList = grown;
+      }
+      typeList[typeCount++] = t;
+    }
+  };
+  /** The event types (by index) the active nodes of the kept regions handle, in a fixed order, into `typeList`. */
+  const typesOf = (full: Int32Array): void => {
+    stamp += 1;
+    typeCount = 0;
+    for (let k = 0; k < above.length; k++) take(above[k]!);
+    for (let k = 0; k < kept.length; k++) {
+      const r = kept[k]!;
+      const id = full[r]!;
+      let types = partTypes[r]![id];
+      if (!types) partTypes[r]![id] = types = regionTypes(machine, map.regions[r]!, partValues[r]![id]!).map(typeId);
+      for (let j = 0; j < types.length; j++) take(types[j]!);
+    }
+  };
+
+  /** XState's verdict on `type` in the head state, into `next`. */
+  const ask = (type: string): void => {
     xstateCalls += 1;
-    const next = machine.transition(snapshotOf(i), eventFor(type, contextOf(i)), scope) as AnyMachineSnapshot;
-    const tuple = tupleOf(next.value, next.context);
-    return tuple.every((id, k) => id === tuples[i]![k]) ? null : tuple;
+    headSnapshot ??= machine.resolveState({ value: valueOfTuple(here), context: contextObjects[here[regionCount]!] }) as AnyMachineSnapshot;
+    const after = machine.transition(headSnapshot, eventFor(type, contextObjects[here[regionCount]!]), scope) as AnyMachineSnapshot;
+    map.split(after.value).forEach((part, r) => (next[r] = intern(r, part)));
+    next[regionCount] = internContext(after.context);
   };
 
-  for (let head = 0; head < tuples.length; head++) {
+  add(startTuple, -1, -1);
+  // An event's effect is found by its type, the context and the involved regions' parts: a dense
+  // table per (type, context) while the parts' combinations are few, a Map past that.
+  // Codes: 0 not known yet, 1 changes nothing, 2 reaches outside its regions (always asked), 3+k effect k.
+  const caps = map.regions.map((path) => configurations(regionNode(path)));
+  const DENSE = 4096;
+  const effectList: Int32Array[] = [];
+  const typeCache: Array<{ mult: Int32Array; span: number; dense: Array<Int32Array | undefined>; sparse: Map<number, number> } | undefined> = [];
+  const cacheOf = (t: number, involved: readonly number[]) => {
+    let cache = typeCache[t];
+    if (!cache) {
+      const mult = new Int32Array(involved.length);
+      let span = 1;
+      for (let k = involved.length - 1; k >= 0; k--) (mult[k] = span), (span *= caps[involved[k]!]!);
+      typeCache[t] = cache = { mult, span, dense: [], sparse: new Map() };
+    }
+    return cache;
+  };
+
+  // Packed words of the head and of each successor: a successor differs in the fields of the regions an event changed.
+  const headWords = new Int32Array(table.words);
+  const nextWords = new Int32Array(table.words);
+  const fieldOf = new Int32Array(regionCount).fill(-1);
+  kept.forEach((r, k) => (fieldOf[r] = k));
+  let headPlain: { value: StateValue; context: unknown } | undefined;
+  const stepViews = () => [(headPlain ??= plain(here)), plain(next)];
+  // Edge labels by event type index (-1: not seen yet).
+  let eventOfType = new Int32Array(64).fill(-1);
+  let head = 0;
+  for (; head < table.size; head++) {
     edgeStart.push(edgeTarget.length);
-    if (depth[head]! >= maxDepth) {
+    if (depth.get(head) >= maxDepth) {
       frontier += 1;
       continue;
     }
-    const here = tuples[head]!;
-    const contextId = here[regionCount]!;
-    for (const t of typesOf(head)) {
+    fullOf(head, here);
+    table.readPacked(head, headWords);
+    headSnapshot = undefined;
+    headPlain = undefined;
+    typesOf(here);
+    for (let ti = 0; ti < typeCount; ti++) {
+      const t = typeList[ti]!;
       const type = typeNames[t]!;
       let involved = typeInvolved[t];
-      if (involved === undefined) typeInvolved[t] = involved = reuse ? regions.involved(type) : null;
-      let next: number[] | null;
+      if (involved === undefined) typeInvolved[t] = involved = reuse ? map.involved(type) : null;
+      let asked = true;
       if (involved === null) {
-        next = ask(head, type);
+        ask(type);
       } else {
-        // The effect is keyed on the event, the involved regions and the context; it holds their new ids.
-        let cacheKey = String.fromCharCode(t & 0xffff, t >>> 16, contextId & 0xffff, contextId >>> 16);
-        for (let k = 0; k < involved.length; k++) {
-          const id = here[involved[k]!]!;
-          cacheKey += String.fromCharCode(id & 0xffff, id >>> 16);
-        }
-        let effect = effects.get(cacheKey);
-        if (effect === undefined) {
-          const whole = ask(head, type);
-          const outside = whole !== null && whole.some((id, r) => r < regionCount && !involved!.includes(r) && id !== here[r]);
-          // Sanity: an effect that reaches outside its regions is never reused.
-          effect = whole === null ? null : outside ? undefined : [...involved.map((r) => whole[r]!), whole[regionCount]!];
-          if (effect !== undefined) effects.set(cacheKey, effect);
-          next = whole;
-        } else if (effect === null) {
-          next = null;
+        const cache = cacheOf(t, involved);
+        const ctx = here[regionCount]!;
+        let at = 0;
+        for (let k = 0; k < involved.length; k++) at += here[involved[k]!]! * cache.mult[k]!;
+        let dense: Int32Array | undefined;
+        let code: number;
+        if (cache.span <= DENSE) {
+          dense = cache.dense[ctx] ??= new Int32Array(cache.span);
+          code = dense[at]!;
         } else {
-          next = here.slice();
+          at += ctx * cache.span;
+          code = cache.sparse.get(at) ?? 0;
+        }
+        if (code === 0 || code === 2) {
+          ask(type);
+          if (code === 0) {
+            let changed = next[regionCount] !== here[regionCount];
+            let outside = false;
+            for (let r = 0; r < regionCount; r++) {
+              if (next[r] !== here[r]) {
+                changed = true;
+                if (!involved.includes(r)) outside = true;
+              }
+            }
+            // Sanity: an effect that reaches outside its regions is never reused.
+            if (outside) code = 2;
+            else if (!changed) code = 1;
+            else code = 3 + effectList.push(Int32Array.from([...involved.map((r) => next[r]!), next[regionCount]!])) - 1;
+            if (dense) dense[at] = code;
+            else cache.sparse.set(at, code);
+          }
+        } else if (code === 1) {
+          continue;
+        } else {
+          asked = false;
+          const effect = effectList[code - 3]!;
+          next.set(here);
           for (let k = 0; k < involved.length; k++) next[involved[k]!] = effect[k]!;
           next[regionCount] = effect[involved.length]!;
         }
       }
-      if (next === null) continue;
-      const key = encode(next);
-      let e = eventIndex.get(type);
-      if (e === undefined) {
+      // Left-out regions stay as at the start: their moves change nothing the question reads.
+      let same = next[regionCount] === here[regionCount];
+      for (let k = 0; same && k < keptRegions.length; k++) if (next[keptRegions[k]!] !== here[keptRegions[k]!]) same = false;
+      if (same) continue;
+      if (reduced) for (let r = 0; r < regionCount; r++) if (!keptMask[r]) next[r] = startTuple[r]!;
+      if (t >= eventOfType.length) {
+        const grown = new Int32Array(eventOfType.length * 2 + t).fill(-1);
+        grown.set(eventOfType);
+        eventOfType = grown;
+      }
+      let e = eventOfType[t]!;
+      if (e < 0) {
         e = eventTypes.length;
+        if (e >= 0xffff) throw new RangeError('more than 65,534 event types');
         eventTypes.push(type);
-        eventIndex.set(type, e);
+        eventOfType[t] = e;
       }
-      let target = index.get(key);
-      if (target === undefined && tuples.length >= maxStates) {
-        complete = false;
-        continue;
-      }
-      if (target === undefined) {
-        target = add(next, key, head, e);
-        for (const invariant of stateInvariants) {
-          if (!broken.has(invariant.name) && !invariant.holdsIn!(stateOf(target))) report(invariant, target, traceTo(graphSoFar(), target));
+      if (asked) table.pack(packedOf(next, packScratch), nextWords);
+      else {
+        nextWords.set(headWords);
+        for (let k = 0; k < involved!.length; k++) {
+          const f = fieldOf[involved![k]!]!;
+          if (f >= 0) table.setField(nextWords, f, next[involved![k]!]!);
         }
+        table.setField(nextWords, kept.length, next[regionCount]!);
       }
-      for (const invariant of stepInvariants) {
-        if (!broken.has(invariant.name) && !invariant.holdsAcross!(stateOf(head), stateOf(target))) {
-          report(invariant, target, [...traceTo(graphSoFar(), head), { type, date: (contextOf(target) as { date?: string | null }).date ?? null }]);
+      let target = table.findPacked(nextWords);
+      if (target < 0) {
+        if (table.size >= maxStates) {
+          stopped = 'states';
+          continue;
+        }
+        if ((table.size & 4095) === 0 && bytes() > maxBytes) {
+          stopped = 'memory';
+          break;
+        }
+        target = add(next, head, e, nextWords);
+      }
+      for (const { invariant, memo } of stepInvariants) {
+        if (broken.has(invariant.name)) continue;
+        if (!memo.get(here, next, stepViews)) {
+          report(invariant, target, [...traceTo(graphSoFar, head), { type, date: (contextObjects[next[regionCount]!] as { date?: string | null }).date ?? null }]);
         }
       }
       edgeTarget.push(target);
       edgeEvent.push(e);
     }
-    if (options.onProgress && head % 5000 === 0) options.onProgress({ states: tuples.length, queue: tuples.length - head - 1, transitions: edgeTarget.length });
+    if (stopped === 'memory') {
+      head += 1;
+      break;
+    }
+    if (options.onProgress && head % 5000 === 0) options.onProgress({ states: table.size, queue: table.size - head - 1, transitions: edgeTarget.length, bytes: bytes() });
   }
-  edgeStart.push(edgeTarget.length);
-  options.onProgress?.({ states: tuples.length, queue: 0, transitions: edgeTarget.length });
+  // States never expanded (a memory stop) get empty rows.
+  for (; edgeStart.length <= table.size; ) edgeStart.push(edgeTarget.length);
+  options.onProgress?.({ states: table.size, queue: 0, transitions: edgeTarget.length, bytes: bytes() });
+  const scratch = new Int32Array(regionCount + 1);
   return {
-    size: tuples.length,
+    size: table.size,
     state: stateOf,
-    keyOf: (i: number) => JSON.stringify(valueOf(i)) + contextJsons[tuples[i]![regionCount]!],
+    keyOf: (i: number) => JSON.stringify(valueOfTuple(fullOf(i, scratch))) + contextJsons[table.field(i, kept.length)]!,
     eventTypes,
-    edgeStart: Int32Array.from(edgeStart),
-    edgeTarget: Int32Array.from(edgeTarget),
-    edgeEvent: Int32Array.from(edgeEvent),
-    depth: Int32Array.from(depth),
-    parent: Int32Array.from(parent),
-    parentEvent: Int32Array.from(parentEvent),
+    edgeStart: (s) => edgeStart.get(s),
+    edgeTarget: (e) => edgeTarget.get(e),
+    edgeEvent: (e) => edgeEvent.get(e),
+    depth: (s) => depth.get(s),
+    parent: (s) => parent.get(s),
+    parentEvent: (s) => parentEvent.get(s) - 1,
+    labels,
+    labelOf: labelMemo ? (s) => labelColumn.get(s) : () => -1,
     transitions: edgeTarget.length,
     frontier,
-    complete,
+    complete: stopped === null,
+    stopped,
     violations,
     xstateCalls,
+    bytes: bytes(),
+    contexts: contextObjects,
+    contextIndex: (s) => table.field(s, kept.length),
+    kept,
+    regionCount,
   };
 }
+

@@ -33,12 +33,12 @@ export function shortestPaths(graph: ExploredGraph, isTarget: (state: number) =>
       found.push(head);
       continue;
     }
-    for (let e = graph.edgeStart[s]!; e < graph.edgeStart[s + 1]!; e++) {
-      const target = graph.edgeTarget[e]!;
+    for (let e = graph.edgeStart(s), end = graph.edgeStart(s + 1); e < end; e++) {
+      const target = graph.edgeTarget(e);
       if (!reaches[target] || visits[target]! >= k) continue;
       state.push(target);
       previous.push(head);
-      event.push(graph.edgeEvent[e]!);
+      event.push(graph.edgeEvent(e));
     }
   }
   return found.map((entry) => {
@@ -50,17 +50,38 @@ export function shortestPaths(graph: ExploredGraph, isTarget: (state: number) =>
   });
 }
 
-/** For each state, whether some state satisfying `isTarget` can be reached from it (reverse breadth first). */
-export function canReach(graph: ExploredGraph, isTarget: (state: number) => boolean): Uint8Array {
-  const incoming: number[][] = Array.from({ length: graph.size }, () => []);
+/** Incoming edges in compressed rows: the sources of state s are `source[start[s]..start[s+1])`. */
+export interface ReverseEdges {
+  readonly start: Int32Array;
+  readonly source: Int32Array;
+}
+
+/** The graph's edges reversed, in typed arrays (built once, shared by every reachability question). */
+export function reverseEdges(graph: Pick<ExploredGraph, 'size' | 'edgeStart' | 'edgeTarget'>): ReverseEdges {
+  const start = new Int32Array(graph.size + 1);
+  const total = graph.edgeStart(graph.size);
+  for (let e = 0; e < total; e++) start[graph.edgeTarget(e) + 1]! += 1;
+  for (let s = 0; s < graph.size; s++) start[s + 1]! += start[s]!;
+  const fill = start.slice(0, graph.size);
+  const source = new Int32Array(total);
   for (let s = 0; s < graph.size; s++) {
-    for (let e = graph.edgeStart[s]!; e < graph.edgeStart[s + 1]!; e++) incoming[graph.edgeTarget[e]!]!.push(s);
+    for (let e = graph.edgeStart(s), end = graph.edgeStart(s + 1); e < end; e++) source[fill[graph.edgeTarget(e)]!++] = s;
   }
+  return { start, source };
+}
+
+/** For each state, whether some state satisfying `isTarget` can be reached from it (reverse breadth first). */
+export function canReach(graph: ExploredGraph, isTarget: (state: number) => boolean, reverse: ReverseEdges = reverseEdges(graph)): Uint8Array {
   const reach = new Uint8Array(graph.size);
-  const queue: number[] = [];
-  for (let s = 0; s < graph.size; s++) if (isTarget(s)) (reach[s] = 1), queue.push(s);
-  for (let head = 0; head < queue.length; head++) {
-    for (const from of incoming[queue[head]!]!) if (!reach[from]) (reach[from] = 1), queue.push(from);
+  const queue = new Int32Array(graph.size);
+  let tail = 0;
+  for (let s = 0; s < graph.size; s++) if (isTarget(s)) (reach[s] = 1), (queue[tail++] = s);
+  for (let head = 0; head < tail; head++) {
+    const to = queue[head]!;
+    for (let k = reverse.start[to]!; k < reverse.start[to + 1]!; k++) {
+      const from = reverse.source[k]!;
+      if (!reach[from]) (reach[from] = 1), (queue[tail++] = from);
+    }
   }
   return reach;
 }

@@ -45,9 +45,12 @@ export function prepareSimulation(model: Model, graph: ExploredGraph, options: S
   const edgeStart = new Int32Array(graph.size + 1);
   const targets: number[] = [];
   const cumulative: number[] = [];
-  const dateOf = (s: number) => (graph.state(s).context as { date?: string | null }).date ?? null;
+  const contextDates = graph.contexts.map((c) => (c as { date?: string | null }).date ?? null);
+  const dateOf = (s: number) => contextDates[graph.contextIndex(s)]!;
+  // Outcomes come from the graph's labels when it was explored with the model's outcomes.
+  const labelled = graph.labels.length > 0 || graph.size === 0;
   for (let s = 0; s < graph.size; s++) {
-    const name = model.outcomeOf(graph.state(s));
+    const name = labelled ? graph.labels[graph.labelOf(s)]! : model.outcomeOf(graph.state(s));
     outcome[s] = outcomes.indexOf(name);
     edgeStart[s] = targets.length;
     if (model.resolvedOutcomes.has(name)) {
@@ -55,9 +58,9 @@ export function prepareSimulation(model: Model, graph: ExploredGraph, options: S
       continue;
     }
     let total = 0;
-    for (let e = graph.edgeStart[s]!; e < graph.edgeStart[s + 1]!; e++) {
-      const target = graph.edgeTarget[e]!;
-      const weight = eventWeights[graph.edgeEvent[e]!]!;
+    for (let e = graph.edgeStart(s), end = graph.edgeStart(s + 1); e < end; e++) {
+      const target = graph.edgeTarget(e);
+      const weight = eventWeights[graph.edgeEvent(e)]!;
       if (weight <= 0) continue;
       const date = dateOf(target);
       const pastHorizon = options.horizon !== undefined && date !== null && date > options.horizon;

@@ -16,10 +16,28 @@ describe('ceasefire explore', () => {
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     expect(result.start).toEqual({ scenario: 'march-2025', branch: null, step: 'plea-to-spare', date: '2025-03-14' });
-    expect(result.states).toBeGreaterThan(1000);
+    // The answers read five tracks; the twenty others are left out and the full product is computed, not explored.
+    expect(result.reduction.tracks).toEqual(['proposal', 'positions.ukraine', 'positions.russia', 'channel.leaders', 'leverage']);
+    expect(result.reduction.leftOut).toHaveLength(20);
+    expect(result.reduction.fullProduct).toBe(784_796_221_440);
+    expect(result.states).toBe(98);
     expect(result.invariants.every((i: { ok: boolean }) => i.ok)).toBe(true);
     const inForce = result.outcomes.find((o: { outcome: string }) => o.outcome === 'ceasefire-in-force');
     expect(inForce.shortest.map((s: { type: string }) => s.type)).toEqual(['russia.accept', 'ceasefire.start']);
+  }, 180_000);
+
+  it('gives the same answers with --full, which explores every track', async () => {
+    const reduced = JSON.parse((await runCli('explore', '--format', 'json')).stdout);
+    const { code, stdout } = await runCli('explore', '--full', '--format', 'json');
+    expect(code).toBe(0);
+    const full = JSON.parse(stdout);
+    expect(full.states).toBe(42_336);
+    expect(full.reduction.leftOut).toEqual([]);
+    const answers = (r: { outcomes: Array<{ outcome: string; shortest: unknown[] }>; invariants: unknown[] }) => ({
+      outcomes: r.outcomes.map((o) => [o.outcome, o.shortest.length]),
+      invariants: r.invariants,
+    });
+    expect(answers(full)).toEqual(answers(reduced));
   }, 180_000);
 
   it('prints a table of outcomes and the invariants in text', async () => {
