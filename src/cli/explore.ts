@@ -48,8 +48,8 @@ function count(n: number, noun: string): string {
 export const DEFAULT_MAX_STATES = 500_000;
 
 /** Parse `--max-states` (`simulate` has a default; `explore` and `paths` stop only at the memory budget). */
-export function maxStatesOption(value: string | undefined, fallback: number | undefined = DEFAULT_MAX_STATES): number | undefined {
-  return value === undefined ? fallback : wholeNumberOption(value, '--max-states', 1);
+export function maxStatesOption(value: string | undefined, fallback: number | null = DEFAULT_MAX_STATES): number | undefined {
+  return value === undefined ? (fallback ?? undefined) : wholeNumberOption(value, '--max-states', 1);
 }
 
 /** The graph's memory budget by default: half of this machine's memory. */
@@ -65,9 +65,9 @@ export function maxMemoryOption(value: string | undefined): number {
   return Math.floor(gb * 2 ** 30);
 }
 
-/** `12.0 GB`. */
+/** `12.0 GB`, `51 MB`. */
 function gigabytes(bytes: number): string {
-  return `${(bytes / 2 ** 30).toFixed(1)} GB`;
+  return bytes < 2 ** 30 ? `${Math.round(bytes / 2 ** 20)} MB` : `${(bytes / 2 ** 30).toFixed(1)} GB`;
 }
 
 /**
@@ -126,7 +126,7 @@ export async function exploreCommand(
   io: CliIO,
 ): Promise<number> {
   const maxDepth = depthOption(options.maxDepth);
-  const maxStates = maxStatesOption(options.maxStates, undefined);
+  const maxStates = maxStatesOption(options.maxStates, null);
   const maxBytes = maxMemoryOption(options.maxMemory);
   const start = await resolveStart(options);
   const began = performance.now();
@@ -253,7 +253,7 @@ export async function pathsCommand(
   // Every option is checked before the exploration, which can take long.
   const max = options.max === undefined ? 3 : wholeNumberOption(options.max, '--max', 1, MAX_PATHS);
   const maxDepth = depthOption(options.maxDepth);
-  const maxStates = maxStatesOption(options.maxStates, undefined);
+  const maxStates = maxStatesOption(options.maxStates, null);
   const maxBytes = maxMemoryOption(options.maxMemory);
   // The target is the start's model's: a scenario file names its own.
   const start = await resolveStart(options);

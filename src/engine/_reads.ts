@@ -55,6 +55,14 @@ export class Memo<R> {
     this.keyBits = arity * CONTEXT_RADIX_BITS;
   }
 
+  /** True when tuples `a` and `b` agree on every region read so far and on the context: the memo answers both alike. */
+  same(a: Int32Array, b: Int32Array): boolean {
+    if (a[this.contextSlot] !== b[this.contextSlot]) return false;
+    const list = this.readList;
+    for (let i = 0; i < list.length; i++) if (a[list[i]!] !== b[list[i]!]) return false;
+    return true;
+  }
+
   /** Regions read so far. */
   get regions(): readonly number[] {
     return this.readList;

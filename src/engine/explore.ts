@@ -372,6 +372,9 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
   kept.forEach((r, k) => (fieldOf[r] = k));
   let headPlain: { value: StateValue; context: unknown } | undefined;
   const stepViews = () => [(headPlain ??= plain(here)), plain(next)];
+  const stutterViews = () => [(headPlain ??= plain(here)), headPlain];
+  // Per step invariant, its verdict on the head's stutter step: 0 not known, 1 holds, 2 broken.
+  const stutter = new Uint8Array(stepInvariants.length);
   // Edge labels by event type index (-1: not seen yet).
   let eventOfType = new Int32Array(64).fill(-1);
   let head = 0;
@@ -385,6 +388,7 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
     table.readPacked(head, headWords);
     headSnapshot = undefined;
     headPlain = undefined;
+    stutter.fill(0);
     typesOf(here);
     for (let ti = 0; ti < typeCount; ti++) {
       const t = typeList[ti]!;
@@ -474,9 +478,16 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
         }
         target = add(next, head, e, nextWords);
       }
-      for (const { invariant, memo } of stepInvariants) {
+      for (let k = 0; k < stepInvariants.length; k++) {
+        const { invariant, memo } = stepInvariants[k]!;
         if (broken.has(invariant.name)) continue;
-        if (!memo.get(here, next, stepViews)) {
+        // A step that changes nothing the rule reads is judged as the head's stutter step, once per head.
+        let holds: boolean;
+        if (memo.same(here, next)) {
+          if (stutter[k] === 0) stutter[k] = memo.get(here, here, stutterViews) ? 1 : 2;
+          holds = stutter[k] === 1;
+        } else holds = memo.get(here, next, stepViews);
+        if (!holds) {
           report(invariant, target, [...traceTo(graphSoFar, head), { type, date: (contextObjects[next[regionCount]!] as { date?: string | null }).date ?? null }]);
         }
       }
