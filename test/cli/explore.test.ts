@@ -115,3 +115,18 @@ describe('ceasefire simulate', () => {
     expect(two.stdout).toContain('200,000 futures from march-2025');
   });
 });
+
+describe('ceasefire explore --full at the memory limit', () => {
+  it('stops in one line, exit 2, saying how far it got and how to go further', async () => {
+    const { code, stdout, stderr } = await runCli('explore', '--full', '--from', 'march-2025@kursk-incursion', '--max-memory', '0.02');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^ceasefire: explore: stopped at [\d,]+ states after \d+ s: the graph filled its memory budget of 20 MB; allow more with --max-memory <GB>, start later with --from <scenario>@<step>, or leave out --full so that only the tracks the answers read are explored\n$/);
+  }, 180_000);
+
+  it('refuses a --max-memory that is not a positive number of gigabytes', async () => {
+    const { code, stderr } = await runCli('explore', '--max-memory', 'lots');
+    expect(code).toBe(2);
+    expect(stderr).toBe("ceasefire: --max-memory: expected a number of gigabytes above 0, got 'lots'\n");
+  });
+});
