@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { getShortestPaths } from 'xstate/graph';
 import { eventsToTry, explore, stateKey } from '../src/engine/explore.js';
+import { exploreQuestion } from '../src/engine/question.js';
+import { outcomeOf } from '../src/models/ceasefire-2025/outcome.js';
 import { ceasefireMachine, replay } from '../src/index.js';
 import { renderTimeline } from '../src/cli/render-timeline.js';
 import { INVARIANTS } from '../src/models/ceasefire-2025/invariants.js';
@@ -63,6 +65,38 @@ const end = replay(record).snapshot;
 const fromEnd = best(3, () => explore(ceasefireMachine, end, { invariants: INVARIANTS }));
 log(`explore:  from the end of the record, ${fromEnd.result.size.toLocaleString('en-US')} states with every invariant in ${Math.round(fromEnd.ms)} ms (best of 3)`);
 
+// Every start point: the answers on their cone (in this process), then the full graph in a process of
+// its own (its peak memory above its footprint before exploring), then xstate/graph where the full
+// graph is small enough for it to have a chance within a minute.
+const option = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const fullCap = Number(option('--full-states') ?? (process.argv.includes('--deep') ? 50_000_000 : 1_000_000));
+const child = (args: string[], timeout?: number) => {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./bench-full.ts', import.meta.url)), ...args], { cwd: root, encoding: 'utf8', timeout, maxBuffer: 1 << 20 });
+  return result.status === 0 ? JSON.parse(result.stdout) : null;
+};
+const startPoints = [record.steps[0]!.id, 'saudi-arabia-talks', 'ukraine-endorses', 'putin-yes-but', 'envoy-announced', record.steps.at(-1)!.id];
+const perStart = startPoints.map((step) => {
+  const snapshot = replay(record, { stopAfter: step }).snapshot;
+  const reduced = best(3, () => exploreQuestion(ceasefireMachine, snapshot, { invariants: INVARIANTS, label: (s) => outcomeOf(s as never) }));
+  const full = child(['full', step, String(fullCap)]);
+  const graph = full.complete && full.states <= 150_000 ? child(['xstate-graph', step], 60_000) : null;
+  const row = {
+    step,
+    reduced: { states: reduced.result.graph.size, transitions: reduced.result.graph.transitions, ms: Number(reduced.ms.toFixed(1)), tracks: reduced.result.reduction.kept.length, fullProduct: reduced.result.reduction.fullProduct },
+    full: { states: full.states, transitions: full.transitions, complete: full.complete, ms: full.ms, bytesPerState: full.bytesPerState, statesPerSecond: Math.round(full.states / (full.ms / 1000)) },
+    xstateGraph: graph ? { ms: graph.ms, ratio: Number((graph.ms / full.ms).toFixed(1)) } : null,
+  };
+  log(
+    `explore:  from '${step}': reduced ${row.reduced.states.toLocaleString('en-US')} states, ${row.reduced.transitions.toLocaleString('en-US')} transitions in ${row.reduced.ms} ms (${row.reduced.tracks} tracks); ` +
+      `full ${full.complete ? '' : '≥ '}${full.states.toLocaleString('en-US')} states, ${full.transitions.toLocaleString('en-US')} transitions in ${full.ms.toLocaleString('en-US')} ms, ${full.bytesPerState} B/state peak above idle` +
+      (graph ? `; xstate/graph ${graph.ms.toLocaleString('en-US')} ms (${row.xstateGraph!.ratio}×)` : full.complete && full.states <= 150_000 ? '; xstate/graph did not finish within a minute' : ''),
+  );
+  return row;
+});
+
 // Simulation: one million futures through the real command, exploration and start-up included.
 const runs = 1_000_000;
 const simulateMs = timeMs(bin, ['simulate', '--runs', String(runs), '--seed', '1', '--format', 'json']);
@@ -84,6 +118,7 @@ if (json) {
       startup: { nodeMs: Math.round(nodeMs), runMs: Math.round(runMs), ratio: Number((runMs / nodeMs).toFixed(2)) },
       explore: { states: ours.result.size, ms: Number(ours.ms.toFixed(1)), msWithInvariants: Number(withInvariants.ms.toFixed(1)), xstateGraphMs: Math.round(theirs.ms), speedup: Number(speedup.toFixed(1)) },
       exploreFromEnd: { states: fromEnd.result.size, msWithInvariants: Math.round(fromEnd.ms) },
+      startPoints: perStart,
       simulate: { runs, ms: Math.round(simulateMs), futuresPerSecond },
       timeline: { smallSteps: 4_000, smallMs: Math.round(timelineSmall), largeSteps: 40_000, largeMs: Math.round(timelineLarge), ratio: Number(timelineRatio.toFixed(1)) },
     }),

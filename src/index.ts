@@ -19,6 +19,7 @@ export { describeTracks, diffTracks, type TrackView, type TrackChange, type Stat
 export { findQuoteProblems, normalizeForQuote, type QuoteProblem } from './engine/quotes.js';
 export { runScenarioScript } from './cli/script.js';
 export { explore, eventsToTry, stateKey, traceTo, type ExploredGraph, type ExploreOptions, type ExploreProgress, type TraceStep, type Violation } from './engine/explore.js';
+export { exploreQuestion, type QuestionOptions, type Reduction } from './engine/question.js';
 export { shortestPaths, canReach, type PathOptions } from './engine/paths.js';
 export { prepareSimulation, sampleChunk, chunksFor, shares, type Share, type SimulationGraph, type SimulationOptions } from './engine/simulate.js';
 export { startPoint, type StartPoint } from './engine/start.js';
