@@ -285,14 +285,21 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
     parentEvent.push(event + 1);
     depth.push(from < 0 ? 0 : depth.get(from) + 1);
     addFull = full;
+    // A state that agrees with the one it was reached from on everything a label or rule reads shares its answer.
+    const fromHead = from >= 0;
     if (labelMemo) {
-      const name = labelMemo.get(full, null, lazy);
-      let id = labelIds.get(name);
-      if (id === undefined) labelIds.set(name, (id = labels.push(name) - 1));
-      labelColumn.push(id);
+      if (fromHead && labelMemo.same(here, full)) labelColumn.push(labelColumn.get(from));
+      else {
+        const name = labelMemo.get(full, null, lazy);
+        let id = labelIds.get(name);
+        if (id === undefined) labelIds.set(name, (id = labels.push(name) - 1));
+        labelColumn.push(id);
+      }
     }
     for (const { invariant, memo } of stateInvariants) {
-      if (!broken.has(invariant.name) && !memo.get(full, null, lazy)) report(invariant, i, traceTo(graphSoFar, i));
+      // The head holds every rule not yet broken, so a successor the rule cannot tell from it holds it too.
+      if (broken.has(invariant.name) || (fromHead && memo.same(here, full))) continue;
+      if (!memo.get(full, null, lazy)) report(invariant, i, traceTo(graphSoFar, i));
     }
     // A left-out region may still move here; a step rule broken by a step that changes nothing kept is not seen in the cone.
     if (reduced) for (const { memo } of stepInvariants) if (!memo.get(full, full, lazyStutter)) throw new ConeMiss(map.regions.map((_, r) => r).filter((r) => !keptMask[r]));
