@@ -72,7 +72,7 @@ const option = (name: string) => {
   const at = process.argv.indexOf(name);
   return at > 0 ? process.argv[at + 1] : undefined;
 };
-const fullCap = Number(option('--full-states') ?? (process.argv.includes('--deep') ? 50_000_000 : 1_000_000));
+const fullCap = Number(option('--full-states') ?? 1_000_000);
 const child = (args: string[], timeout?: number) => {
   const result = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./bench-full.ts', import.meta.url)), ...args], { cwd: root, encoding: 'utf8', timeout, maxBuffer: 1 << 20 });
   return result.status === 0 ? JSON.parse(result.stdout) : null;
@@ -97,6 +97,15 @@ const perStart = startPoints.map((step) => {
   return row;
 });
 
+// With --deep: the full graph from the record's first step, up to 50 million states (tens of minutes).
+const deep = process.argv.includes('--deep') ? child(['full', record.steps[0]!.id, option('--deep-states') ?? '50000000']) : null;
+if (deep) {
+  log(
+    `explore:  --deep from '${record.steps[0]!.id}': ${deep.complete ? '' : '≥ '}${deep.states.toLocaleString('en-US')} states, ${deep.transitions.toLocaleString('en-US')} transitions in ${Math.round(deep.ms / 1000)} s, ` +
+      `${(deep.peakBytes / 2 ** 30).toFixed(1)} GB peak, ${deep.bytesPerState} B/state above idle`,
+  );
+}
+
 // Simulation: one million futures through the real command, exploration and start-up included.
 const runs = 1_000_000;
 const simulateMs = timeMs(bin, ['simulate', '--runs', String(runs), '--seed', '1', '--format', 'json']);
@@ -119,6 +128,7 @@ if (json) {
       explore: { states: ours.result.size, ms: Number(ours.ms.toFixed(1)), msWithInvariants: Number(withInvariants.ms.toFixed(1)), xstateGraphMs: Math.round(theirs.ms), speedup: Number(speedup.toFixed(1)) },
       exploreFromEnd: { states: fromEnd.result.size, msWithInvariants: Math.round(fromEnd.ms) },
       startPoints: perStart,
+      ...(deep ? { deep } : {}),
       simulate: { runs, ms: Math.round(simulateMs), futuresPerSecond },
       timeline: { smallSteps: 4_000, smallMs: Math.round(timelineSmall), largeSteps: 40_000, largeMs: Math.round(timelineLarge), ratio: Number(timelineRatio.toFixed(1)) },
     }),
