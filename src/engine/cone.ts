@@ -1,13 +1,15 @@
 import type { AnyStateMachine, AnyStateNode, EventObject } from 'xstate';
 import { aboveRegionTypes, guardStateRefs, type RegionMap } from './_regions.js';
 
-/**
+/*
  * The cone of influence of a question: the regions it reads, and every region
  * whose state decides how those regions move (guards that read it) or that
  * can change the shared context. Regions outside the cone move on events of
  * their own and cannot change any answer the question gives, so exploring the
  * cone alone gives the same answers exactly.
  */
+
+/** What each region's transitions read of the other regions, or why that cannot be known. */
 export interface RegionDependencies {
   /** For each region, the regions its transitions' guards read (null: no reduction is sound for this machine). */
   readonly reads: ReadonlyArray<readonly number[]> | null;
