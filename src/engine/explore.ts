@@ -442,14 +442,25 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
         } else {
           asked = false;
           const effect = effectList[code - 3]!;
-          next.set(here);
+          for (let r = 0; r <= regionCount; r++) next[r] = here[r]!;
           for (let k = 0; k < involved.length; k++) next[involved[k]!] = effect[k]!;
           next[regionCount] = effect[involved.length]!;
         }
       }
-      // Left-out regions stay as at the start: their moves change nothing the question reads.
-      let same = next[regionCount] === here[regionCount];
-      for (let k = 0; same && k < keptRegions.length; k++) if (next[keptRegions[k]!] !== here[keptRegions[k]!]) same = false;
+      // The successor's packed words: the head's with the changed fields replaced (all of them after asking XState).
+      const words = nextWords.length;
+      if (asked) table.pack(packedOf(next, packScratch), nextWords);
+      else {
+        for (let w = 0; w < words; w++) nextWords[w] = headWords[w]!;
+        for (let k = 0; k < involved!.length; k++) {
+          const f = fieldOf[involved![k]!]!;
+          if (f >= 0) table.setField(nextWords, f, next[involved![k]!]!);
+        }
+        table.setField(nextWords, kept.length, next[regionCount]!);
+      }
+      // Left-out regions stay as at the start: a move that changes nothing kept is no edge.
+      let same = true;
+      for (let w = 0; same && w < words; w++) if (nextWords[w] !== headWords[w]) same = false;
       if (same) continue;
       if (reduced) for (let r = 0; r < regionCount; r++) if (!keptMask[r]) next[r] = startTuple[r]!;
       if (t >= eventOfType.length) {
@@ -463,15 +474,6 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
         if (e >= 0xffff) throw new RangeError('more than 65,534 event types');
         eventTypes.push(type);
         eventOfType[t] = e;
-      }
-      if (asked) table.pack(packedOf(next, packScratch), nextWords);
-      else {
-        nextWords.set(headWords);
-        for (let k = 0; k < involved!.length; k++) {
-          const f = fieldOf[involved![k]!]!;
-          if (f >= 0) table.setField(nextWords, f, next[involved![k]!]!);
-        }
-        table.setField(nextWords, kept.length, next[regionCount]!);
       }
       let target = table.findPacked(nextWords);
       if (target < 0) {
