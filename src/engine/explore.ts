@@ -6,6 +6,7 @@ import { Int32Column, Uint16Column } from './_columns.js';
 import { StateTable } from './_state-table.js';
 import { ConeMiss, Memo } from './_reads.js';
 import { configurations } from './cone.js';
+import { ScenarioError } from './errors.js';
 
 export type { StateView } from './model.js';
 
@@ -187,7 +188,7 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
     let id = contextIds.get(json);
     if (id === undefined) {
       id = contextObjects.length;
-      if (id >= 2 ** CONTEXT_BITS) throw new RangeError(`more than ${2 ** CONTEXT_BITS} distinct contexts: the model's context is not bounded`);
+      if (id >= 2 ** CONTEXT_BITS) throw new ScenarioError(`explore: more than ${(2 ** CONTEXT_BITS).toLocaleString('en-US')} distinct contexts: the model's context grows without bound; explore with --max-depth <n>`);
       contextObjects.push(context);
       contextJsons.push(json);
       contextIds.set(json, id);
@@ -471,7 +472,7 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
       let e = eventOfType[t]!;
       if (e < 0) {
         e = eventTypes.length;
-        if (e >= 0xffff) throw new RangeError('more than 65,534 event types');
+        if (e >= 0xffff) throw new ScenarioError('explore: the model has more than 65,534 event types');
         eventTypes.push(type);
         eventOfType[t] = e;
       }
