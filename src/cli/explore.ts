@@ -3,7 +3,7 @@ import { ScenarioError } from '../engine/errors.js';
 import { totalmem } from 'node:os';
 import { traceTo, type ExploredGraph, type ExploreProgress, type StateView, type TraceStep } from '../engine/explore.js';
 import { canReach, reverseEdges, shortestPaths } from '../engine/paths.js';
-import { exploreQuestion, type Reduction } from '../engine/question.js';
+import { exploreQuestion, type QuestionOptions, type Reduction } from '../engine/question.js';
 import { eventLabel } from '../engine/view.js';
 import { startPoint, type StartPoint } from '../engine/start.js';
 import type { Model } from '../engine/model.js';
@@ -113,6 +113,25 @@ function startLabel(start: StartPoint): string {
   return `${start.scenario}${start.branch ? ` (branch ${start.branch})` : ''} after '${start.step}' (${start.date})`;
 }
 
+/**
+ * Explore what a command's question needs from `start`, with a progress line;
+ * a memory stop is thrown as one line, a state limit warned about.
+ */
+function answer(
+  command: string,
+  start: StartPoint,
+  question: Pick<QuestionOptions, 'invariants' | 'label'>,
+  limits: Pick<QuestionOptions, 'maxDepth' | 'maxStates' | 'full'> & { maxBytes: number },
+  io: CliIO,
+): { graph: ExploredGraph; reduction: Reduction } {
+  const began = performance.now();
+  const result = exploreQuestion(start.model.machine, start.snapshot, { ...question, ...limits, onProgress: progressLine(io) });
+  const stop = memoryStop(command, result.graph, limits.maxBytes, (performance.now() - began) / 1000);
+  if (stop) throw stop;
+  warnIfPartial(result.graph, io);
+  return result;
+}
+
 /** The line that says what a reduced exploration left out and why the answers still hold. */
 export function reductionLine(reduction: Reduction): string {
   const product = `the full product of all ${reduction.kept.length + reduction.leftOut.length} tracks has ${reduction.fullProduct.toLocaleString('en-US')} combinations`;
@@ -131,18 +150,7 @@ export async function exploreCommand(
   const start = await resolveStart(options);
   const began = performance.now();
   const { model } = start;
-  const { graph, reduction } = exploreQuestion(model.machine, start.snapshot, {
-    invariants: model.invariants,
-    label: (state) => model.outcomeOf(state),
-    maxDepth,
-    maxStates,
-    maxBytes,
-    full: options.full,
-    onProgress: progressLine(io),
-  });
-  const stop = memoryStop('explore', graph, maxBytes, (performance.now() - began) / 1000);
-  if (stop) throw stop;
-  warnIfPartial(graph, io);
+  const { graph, reduction } = answer('explore', start, { invariants: model.invariants, label: (state) => model.outcomeOf(state) }, { maxDepth, maxStates, maxBytes, full: options.full }, io);
   const ms = Math.round(performance.now() - began);
   const outcomes = summarizeOutcomes(model, graph);
   const invariants = model.invariants.map((inv) => {
@@ -258,19 +266,8 @@ export async function pathsCommand(
   // The target is the start's model's: a scenario file names its own.
   const start = await resolveStart(options);
   const target = targetOf(start.model, options.to);
-  const began = performance.now();
   // The question reads only the target: the exploration keeps the tracks that decide it.
-  const { graph } = exploreQuestion(start.model.machine, start.snapshot, {
-    label: (state) => (target.test(state) ? 'target' : 'elsewhere'),
-    maxDepth,
-    maxStates,
-    maxBytes,
-    full: options.full,
-    onProgress: progressLine(io),
-  });
-  const stop = memoryStop('paths', graph, maxBytes, (performance.now() - began) / 1000);
-  if (stop) throw stop;
-  warnIfPartial(graph, io);
+  const { graph } = answer('paths', start, { label: (state) => (target.test(state) ? 'target' : 'elsewhere') }, { maxDepth, maxStates, maxBytes, full: options.full }, io);
   const targetLabel = graph.labels.indexOf('target');
   const found = targetLabel < 0 ? [] : shortestPaths(graph, (s) => graph.labelOf(s) === targetLabel, { max });
   if (options.format === 'json') {
