@@ -86,8 +86,10 @@ export interface ExploredGraph {
   readonly labels: readonly string[];
   labelOf(state: number): number;
   readonly transitions: number;
-  /** States at the depth limit whose successors were not explored. */
+  /** States whose successors were not explored: at the depth limit, or queued when a state or memory limit stopped the exploration. */
   readonly frontier: number;
+  /** States `expanded..size-1` were still queued when a limit stopped the exploration; their rows are empty. */
+  readonly expanded: number;
   /** False when a limit stopped the exploration early. */
   readonly complete: boolean;
   readonly stopped: StopReason | null;
@@ -504,13 +506,16 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
       edgeTarget.push(target);
       edgeEvent.push(e);
     }
-    if (stopped === 'memory') {
+    // At a limit the states still queued stay unexpanded: their rows are empty and they count as frontier.
+    if (stopped !== null) {
       head += 1;
       break;
     }
     if (options.onProgress && head % 5000 === 0) options.onProgress({ states: table.size, queue: table.size - head - 1, transitions: edgeTarget.length, bytes: bytes() });
   }
-  // States never expanded (a memory stop) get empty rows.
+  // States never expanded (a limit stopped the exploration) get empty rows.
+  const expanded = head;
+  frontier += table.size - expanded;
   for (; edgeStart.length <= table.size; ) edgeStart.push(edgeTarget.length);
   options.onProgress?.({ states: table.size, queue: 0, transitions: edgeTarget.length, bytes: bytes() });
   const scratch = new Int32Array(regionCount + 1);
@@ -529,6 +534,7 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
     labelOf: labelMemo ? (s) => labelColumn.get(s) : () => -1,
     transitions: edgeTarget.length,
     frontier,
+    expanded,
     complete: stopped === null,
     stopped,
     violations,

@@ -57,6 +57,12 @@ export function prepareSimulation(model: Model, graph: ExploredGraph, options: S
       absorbing[s] = 1;
       continue;
     }
+    // A state a limit left unexpanded ends its futures unresolved: what follows it is unknown.
+    if (s >= graph.expanded) {
+      outcome[s] = outcomes.length - 1;
+      absorbing[s] = 1;
+      continue;
+    }
     let total = 0;
     for (let e = graph.edgeStart(s), end = graph.edgeStart(s + 1); e < end; e++) {
       const target = graph.edgeTarget(e);

@@ -42,6 +42,18 @@ describe('the explorer', () => {
     expect(Math.max(...Array.from({ length: graph.size }, (_, s) => graph.depth(s)))).toBe(1);
     expect(graph.frontier).toBe(graph.size - 1);
   });
+
+  it('stops expanding at the state limit: the states still queued keep empty rows and count as unexpanded', () => {
+    const whole = explore(ceasefireMachine, end);
+    const graph = explore(ceasefireMachine, end, { maxStates: 500 });
+    expect(graph.stopped).toBe('states');
+    expect(graph.size).toBe(500);
+    expect(graph.expanded).toBeLessThan(500);
+    expect(graph.frontier).toBe(500 - graph.expanded);
+    for (let s = graph.expanded; s < graph.size; s++) expect(graph.edgeStart(s + 1)).toBe(graph.edgeStart(s));
+    // The states it kept are the first 500 the whole exploration finds, in the same order.
+    expect(Array.from({ length: 500 }, (_, s) => graph.keyOf(s))).toEqual(Array.from({ length: 500 }, (_, s) => whole.keyOf(s)));
+  });
 });
 
 describe('the invariant checker on deliberately broken copies of the model', () => {
