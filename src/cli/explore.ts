@@ -242,6 +242,8 @@ function targetOf(model: Model, to: string): { label: string; test: (state: Stat
   if (model.outcomeNames.includes(to)) return { label: `outcome ${to}`, test: (state) => model.outcomeOf(state) === to };
   const keys = to.split('.');
   try {
+    // XState resolves an empty segment to its parent, so `leverage.` would pass for `leverage`.
+    if (keys.some((key) => key === '')) throw new Error('empty segment');
     model.machine.getStateNodeById(`${model.machine.id}.${to}`);
   } catch {
     throw new ScenarioError(`--to: '${to}' is neither an outcome (${model.outcomeNames.join(', ')}) nor a state path such as proposal.inForce`);

@@ -468,4 +468,13 @@ describe('ceasefire paths with a large --max or a --to it does not know', () => 
     expect(code).toBe(2);
     expect(stderr).toMatch(/^ceasefire: --to: 'proposal\.nope' is neither an outcome \(.*\) nor a state path such as proposal\.inForce\n$/);
   });
+
+  it('refuses a --to with an empty segment rather than reading it as its parent state', async () => {
+    for (const to of ['', '.', 'leverage.', 'leverage..sanctionsImposed']) {
+      const { code, stdout, stderr } = await runCli('paths', '--to', to, '--max', '1');
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(/^ceasefire: --to: '.*' is neither an outcome \(.*\) nor a state path such as proposal\.inForce\n$/);
+    }
+  });
 });
