@@ -97,7 +97,7 @@ const perStart = startPoints.map((step) => {
   return row;
 });
 
-// With --deep: the full graph from the record's first step, up to 50 million states (tens of minutes).
+// With --deep: the full graph from the record's first step, up to 50 million states (about 1.5 hours on the 2-core machine).
 const deep = process.argv.includes('--deep') ? child(['full', record.steps[0]!.id, option('--deep-states') ?? '50000000']) : null;
 if (deep) {
   log(
