@@ -7,6 +7,7 @@ import { exploreQuestion, type QuestionOptions, type Reduction } from '../engine
 import { eventLabel } from '../engine/view.js';
 import { startPoint, type StartPoint } from '../engine/start.js';
 import type { Model } from '../engine/model.js';
+import { stateCondition, type StateCondition } from '../engine/state-condition.js';
 import { EXIT, wholeNumberOption, type CliIO } from './io.js';
 import { loadScenario, shippedScenarioIds } from './load.js';
 import { resolveModel } from './models.js';
@@ -238,18 +239,10 @@ export function summarizeOutcomes(model: Model, graph: ExploredGraph) {
 }
 
 /** Parse `--to`: an outcome name or a dotted state path such as `proposal.inForce` (checked before any exploring). */
-function targetOf(model: Model, to: string): { label: string; test: (state: StateView) => boolean } {
-  if (model.outcomeNames.includes(to)) return { label: `outcome ${to}`, test: (state) => model.outcomeOf(state) === to };
-  const keys = to.split('.');
-  try {
-    // XState resolves an empty segment to its parent, so `leverage.` would pass for `leverage`.
-    if (keys.some((key) => key === '')) throw new Error('empty segment');
-    model.machine.getStateNodeById(`${model.machine.id}.${to}`);
-  } catch {
-    throw new ScenarioError(`--to: '${to}' is neither an outcome (${model.outcomeNames.join(', ')}) nor a state path such as proposal.inForce`);
-  }
-  const value = keys.reduceRight<unknown>((inner, key) => (inner === undefined ? key : { [key]: inner }), undefined);
-  return { label: `state ${to}`, test: (state) => state.matches(value as never) };
+function targetOf(model: Model, to: string): StateCondition {
+  const target = stateCondition(model, to);
+  if (!target) throw new ScenarioError(`--to: '${to}' is neither an outcome (${model.outcomeNames.join(', ')}) nor a state path such as proposal.inForce`);
+  return target;
 }
 
 /** The most roads `paths --max` lists: enough to read, few enough that the search stays quick. */

@@ -1,8 +1,8 @@
-import type { StateValue } from 'xstate';
 import { z } from 'zod';
 import { suggestion } from './_closest.js';
 import { ScenarioError } from './errors.js';
 import type { Matchable, Model } from './model.js';
+import { stateCondition } from './state-condition.js';
 
 /** Where a rate came from, for the output's table of assumptions. */
 export interface RateSource {
@@ -159,17 +159,8 @@ function checker(model: Model, fail: ReturnType<typeof refuser>) {
     },
     /** A state condition: an outcome name, or a dotted state path. */
     condition(name: string, path: Path): (state: Matchable) => boolean {
-      if (model.outcomeNames.includes(name)) return (state) => model.outcomeOf(state) === name;
-      // Every key named: `getStateNodeById` reads an empty path as the root.
-      let found = name.split('.').every(Boolean);
-      try {
-        if (found) model.machine.getStateNodeById(`${model.machine.id}.${name}`);
-      } catch {
-        found = false;
-      }
-      if (!found) return fail(path, `'${name}' is neither an outcome (${model.outcomeNames.join(', ')}) nor a state path such as ${examplePath(model)}`);
-      const value = name.split('.').reduceRight<StateValue | undefined>((inner, key) => (inner === undefined ? key : { [key]: inner }), undefined)!;
-      return (state) => state.matches(value as never);
+      const condition = stateCondition(model, name);
+      return condition ? (state) => condition.test(state) : fail(path, `'${name}' is neither an outcome (${model.outcomeNames.join(', ')}) nor a state path such as ${examplePath(model)}`);
     },
   };
 }
