@@ -11,6 +11,11 @@ import { readInput } from './input.js';
  * const assumptions = await readAssumptions(model, 'assumptions.yaml');
  */
 export async function readAssumptions(model: Model, path: string): Promise<Assumptions> {
+  return (await readAssumptionsData(model, path)).assumptions;
+}
+
+/** {@link readAssumptions}, with the file's parsed data, to vary one rate of it (`odds --sweep`). */
+export async function readAssumptionsData(model: Model, path: string): Promise<{ assumptions: Assumptions; data: unknown }> {
   const { parse } = await import('yaml');
   const text = readInput(path);
   let data: unknown;
@@ -19,5 +24,5 @@ export async function readAssumptions(model: Model, path: string): Promise<Assum
   } catch (error) {
     throw new ScenarioError(`${path}: not YAML or JSON (${(error as Error).message.split('\n')[0]})`);
   }
-  return assumptionsFrom(model, data, path);
+  return { assumptions: assumptionsFrom(model, data, path), data };
 }

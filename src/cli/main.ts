@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { isScenarioError, ScenarioError } from '../engine/errors.js';
 import { EXIT, guardedIO, oneLine, visible, wholeNumberOption, type CliIO } from './io.js';
 import { problemLines } from './problems.js';
 import type { FromOptions } from './explore.js';
 import type { SimulateOptions } from './simulate.js';
+import type { OddsOptions } from './odds.js';
 import { listScenarios } from './list.js';
 import { isScenarioPath, loadScenario, scenarioRef } from './load.js';
 import { listModels, modelOption, resolveModel } from './models.js';
@@ -179,6 +180,23 @@ function program(io: CliIO, setCode: (code: number) => void, writeErr: (text: st
     .addOption(formatOption())
     .addOption(modelOption())
     .action(async (opts: SimulateOptions) => setCode(await (await import('./simulate.js')).simulateCommand(opts, io)));
+
+  cli
+    .command('odds')
+    .description('exact odds of each outcome over time from analyst rates: in it by a day, reached by the horizon, mean days to reach')
+    .option('--assumptions <file>', 'YAML/JSON rates of events per day or mean delays in days, with rules on the state (default: every event a mean delay of 30 days)')
+    .option('--from <scenario[@step]>', 'start from this scenario after this step (default: the end of march-2025)')
+    .option('--branch <name>', 'start on this branch of the scenario')
+    .option('--horizon <date|days>', 'follow the calendar to this day, or for this many days (default 365)')
+    .option('--at <dates>', 'comma-separated days to show the odds on (default: 30 and 90 days on, and the horizon)')
+    .option('--sweep <event=lo:hi>', "vary one event's rate per day from lo to hi")
+    .option('--steps <n>', 'with --sweep: how many values (default 5)')
+    .option('--tornado <outcome>', "rank every event's rate by how much halving and doubling it moves this outcome's odds")
+    .option('--plot <file.svg>', 'write the odds over time as an SVG chart')
+    .option('--full', 'explore every track, not only those the odds depend on')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
+    .addOption(modelOption())
+    .action(async (opts: OddsOptions) => setCode(await (await import('./odds.js')).oddsCommand(opts, io)));
 
   cli
     .command('export')

@@ -3,10 +3,10 @@ import { createEmptyActor, type AnyActorScope } from 'xstate';
 /**
  * One actor scope reused for every transition, as `xstate/graph` does: the
  * pure `transition` builds a throwaway actor per call, six times slower.
- * Actions that would run (delayed raises) are dropped: the explorer treats
- * delayed transitions as events of their own.
+ * Actions that would run (delayed raises) go to `onAction`, dropped by
+ * default: the explorer treats delayed transitions as events of their own.
  */
-export function createTransitionScope(): AnyActorScope {
+export function createTransitionScope(onAction: (action: { type: string; params?: unknown }) => void = () => {}): AnyActorScope {
   const self = createEmptyActor();
   return {
     self,
@@ -17,6 +17,6 @@ export function createTransitionScope(): AnyActorScope {
     system: self.system,
     stopChild: () => {},
     emit: () => {},
-    actionExecutor: () => {},
+    actionExecutor: onAction,
   } as unknown as AnyActorScope;
 }

@@ -261,3 +261,15 @@ export function defaultAssumptions(model: Model): Assumptions {
 export function assumptionsFrom(model: Model, data: unknown, file: string): Assumptions {
   return assemble(model, shapeOf(data, file), file);
 }
+
+/**
+ * The same assumptions with one event type's base rate replaced (rules still
+ * apply on top): what `odds --sweep` and the tornado vary. `data` is the
+ * file's data ({} for the defaults).
+ * @example
+ * const faster = withEventRate(model, data, 'assumptions.yaml', 'russia.reject', 0.1);
+ */
+export function withEventRate(model: Model, data: unknown, file: string | null, event: string, rate: number): Assumptions {
+  const shaped = data === null || data === undefined ? {} : shapeOf(data, file ?? 'built-in assumptions');
+  return assemble(model, { ...shaped, events: { ...(shaped.events ?? {}), [event]: rate } }, file);
+}

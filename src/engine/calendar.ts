@@ -40,3 +40,8 @@ export function daysToMs(days: number): number {
 export function isOnOrAfter(date: IsoDate, current: IsoDate | null): boolean {
   return current === null || date >= current;
 }
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((toEpochMs(to) - toEpochMs(from)) / DAY_MS);
+}

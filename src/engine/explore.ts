@@ -55,7 +55,15 @@ export interface ExploreOptions {
    * `exploreQuestion`): a label or invariant that reads a region left out throws.
    */
   readonly keep?: readonly number[];
+  /**
+   * Midnight: a rewrite of the context alone (dates moving a day), tried in
+   * every state as an edge labelled {@link MIDNIGHT}; it changes no region.
+   */
+  readonly midnight?: (context: unknown) => unknown;
 }
+
+/** The event type of the edges the `midnight` option adds. */
+export const MIDNIGHT = 'calendar.midnight';
 
 /** Why an exploration stopped before the whole space: a state or memory limit. */
 export type StopReason = 'states' | 'memory';
@@ -215,6 +223,8 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
     return id;
   };
   const above = aboveRegionTypes(machine, map.regions).map(typeId);
+  const midnightType = options.midnight ? typeId(MIDNIGHT) : -1;
+  const midnightOf: number[] = [];
 
   // The graph's columns.
   const parent = new Int32Column();
@@ -400,13 +410,22 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
     headPlain = undefined;
     stutter.fill(0);
     typesOf(here);
+    if (midnightType >= 0) take(midnightType);
     for (let ti = 0; ti < typeCount; ti++) {
       const t = typeList[ti]!;
       const type = typeNames[t]!;
       let involved = typeInvolved[t];
-      if (involved === undefined) typeInvolved[t] = involved = reuse ? map.involved(type) : null;
+      if (involved === undefined && t !== midnightType) typeInvolved[t] = involved = reuse ? map.involved(type) : null;
       let asked = true;
-      if (involved === null) {
+      if (t === midnightType) {
+        // Midnight rewrites the context only, once per distinct context.
+        const ctx = here[regionCount]!;
+        let to = midnightOf[ctx];
+        if (to === undefined) midnightOf[ctx] = to = internContext(options.midnight!(contextObjects[ctx]));
+        if (to === ctx) continue;
+        next.set(here);
+        next[regionCount] = to;
+      } else if (!involved) {
         ask(type);
       } else {
         const cache = cacheOf(t, involved);

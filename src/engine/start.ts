@@ -2,6 +2,7 @@ import { ScenarioError } from './errors.js';
 import type { Model } from './model.js';
 import { replay, type RunSnapshot } from './replay.js';
 import type { Scenario } from './scenario.js';
+import type { PendingTimer } from './timers.js';
 
 /** Where an exploration starts: a scenario's state after one of its steps. */
 export interface StartPoint {
@@ -12,6 +13,8 @@ export interface StartPoint {
   readonly branch: string | null;
   readonly step: string | null;
   readonly date: string | null;
+  /** Delayed transitions waiting at that point (a truce's expiry), earliest first. */
+  readonly pendingTimers: readonly PendingTimer[];
 }
 
 /** The state of `scenario` (or one of its branches) after `step`, or at its end. */
@@ -27,5 +30,6 @@ export function startPoint(scenario: Scenario, options: { branch?: string | null
     branch,
     step: step ?? result.position.lastStep,
     date: result.snapshot.context.date,
+    pendingTimers: result.final.pendingTimers,
   };
 }
