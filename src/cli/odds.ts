@@ -82,12 +82,12 @@ function sweepOption(value: string, steps: number, model: Model): { event: strin
 }
 
 /** One line on where the rates come from; a run on the defaults alone says so. */
-function assumptionsLine(assumptions: Assumptions): string {
+export function assumptionsLine(assumptions: Assumptions): string {
   const days = `every event a mean delay of ${DEFAULT_MEAN_DAYS} days (rate ${(1 / DEFAULT_MEAN_DAYS).toFixed(4)} per day)`;
   if (assumptions.defaultsOnly) return `Assumptions: the built-in defaults alone: ${days}, no rules; give your own with --assumptions <file>.`;
   const set = assumptions.baseRates.filter((r) => r.from !== 'default').length;
   const rules = assumptions.ruleLines.length;
-  return `Assumptions: ${assumptions.file ?? 'built-in'}: ${set} event rate${set === 1 ? '' : 's'} set, ${rules} rule${rules === 1 ? '' : 's'}; any other event ${days}.`;
+  return `Assumptions: ${assumptions.file ?? 'built-in'}: ${set} event rate${set === 1 ? '' : 's'} set, ${rules} rule${rules === 1 ? '' : 's'}; any other event a mean delay of ${DEFAULT_MEAN_DAYS} days.`;
 }
 
 /** Outcome indexes worth a row: those the chain can reach. */
@@ -96,7 +96,7 @@ function shownOutcomes(answer: OddsAnswer): number[] {
 }
 
 /** What `odds` works on: the start, the assumptions (and the file's data, to vary), and the chain. */
-interface OddsSetup {
+export interface OddsSetup {
   readonly start: StartPoint & { date: string };
   readonly assumptions: Assumptions;
   readonly data: unknown;
@@ -104,7 +104,8 @@ interface OddsSetup {
   readonly span: number;
 }
 
-async function setUp(options: OddsOptions, io: CliIO, command: string): Promise<OddsSetup> {
+/** Resolve the start, read the assumptions, explore and build the timed chain: what `odds` and `simulate --assumptions` share. */
+export async function setUp(options: Pick<OddsOptions, 'from' | 'branch' | 'model' | 'assumptions' | 'horizon' | 'full'>, io: CliIO, command: string): Promise<OddsSetup> {
   const start = await resolveStart(options);
   if (start.date === null) throw new ScenarioError(`${command}: the start point has no date; odds need a day to count from`);
   const span = horizonDays(options.horizon, start.date);
@@ -122,7 +123,7 @@ async function setUp(options: OddsOptions, io: CliIO, command: string): Promise<
 }
 
 /** The start, as every output names it. */
-function startLine(start: StartPoint): string {
+export function startLine(start: StartPoint): string {
   return `${start.scenario}${start.branch ? ` (branch ${start.branch})` : ''} after '${start.step}' (${start.date})`;
 }
 

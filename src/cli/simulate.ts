@@ -17,6 +17,7 @@ export interface SimulateOptions extends FromOptions {
   readonly runs: string;
   readonly seed: string;
   readonly weights?: string;
+  readonly assumptions?: string;
   readonly horizon?: string;
   readonly workers?: string;
   readonly maxStates?: string;
@@ -88,6 +89,7 @@ export async function simulateCommand(options: SimulateOptions, io: CliIO): Prom
   const model = resolveModel(options.model);
   const runs = wholeNumberOption(options.runs, '--runs', 1);
   const seed = wholeNumberOption(options.seed, '--seed', 0, MAX_SEED);
+  if (options.assumptions !== undefined) return (await import('./simulate-timed.js')).simulateTimedCommand(options, runs, seed, io);
   if (options.horizon !== undefined && !isIsoDate(options.horizon)) throw new ScenarioError(`--horizon: '${options.horizon}' is not a YYYY-MM-DD date`);
   const weight = options.weights === undefined ? undefined : await readWeights(model, options.weights);
   const workers = options.workers === undefined ? availableParallelism() : wholeNumberOption(options.workers, '--workers', 1);
