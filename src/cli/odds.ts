@@ -95,31 +95,37 @@ function shownOutcomes(answer: OddsAnswer): number[] {
   return answer.outcomes.map((_, o) => o).filter((o) => answer.outcomes[o]!.byDay!.some((p) => p > 0) || answer.outcomes[o]!.inDay.some((p) => p > 0));
 }
 
-/** What `odds` works on: the start, the assumptions (and the file's data, to vary), and the chain. */
+/** What `odds` works on: the start, the assumptions (and the file's data, to vary), the days followed, and the chain to build. */
 export interface OddsSetup {
   readonly start: StartPoint & { date: string };
   readonly assumptions: Assumptions;
   readonly data: unknown;
-  readonly prepared: PreparedOdds;
   readonly span: number;
+  /** Explore and build the timed chain: the slow part, after every option is checked. */
+  prepare(): PreparedOdds;
 }
 
-/** Resolve the start, read the assumptions, explore and build the timed chain: what `odds` and `simulate --assumptions` share. */
+/** Resolve the start and the horizon, read the assumptions: what `odds` and `simulate --assumptions` share. */
 export async function setUp(options: Pick<OddsOptions, 'from' | 'branch' | 'model' | 'assumptions' | 'horizon' | 'full'>, io: CliIO, command: string): Promise<OddsSetup> {
   const start = await resolveStart(options);
   if (start.date === null) throw new ScenarioError(`${command}: the start point has no date; odds need a day to count from`);
-  const span = horizonDays(options.horizon, start.date);
+  const date = start.date;
+  const span = horizonDays(options.horizon, date);
   const { assumptions, data } = options.assumptions === undefined ? { assumptions: defaultAssumptions(start.model), data: {} } : await readAssumptionsData(start.model, options.assumptions);
-  const began = performance.now();
-  const maxBytes = defaultMemoryBudget();
-  const prepared = prepareOdds(start.model, { snapshot: start.snapshot, date: start.date, pendingTimers: start.pendingTimers }, assumptions, {
-    maxBytes,
-    ...(options.full ? { full: true } : {}),
-    ...(progressLine(io) ? { onProgress: progressLine(io)! } : {}),
-  });
-  const stop = memoryStop(command, prepared.graph, maxBytes, (performance.now() - began) / 1000);
-  if (stop) throw stop;
-  return { start: start as StartPoint & { date: string }, assumptions, data, prepared, span };
+  const prepare = () => {
+    const began = performance.now();
+    const maxBytes = defaultMemoryBudget();
+    const progress = progressLine(io);
+    const prepared = prepareOdds(start.model, { snapshot: start.snapshot, date, pendingTimers: start.pendingTimers }, assumptions, {
+      maxBytes,
+      ...(options.full ? { full: true } : {}),
+      ...(progress ? { onProgress: progress } : {}),
+    });
+    const stop = memoryStop(command, prepared.graph, maxBytes, (performance.now() - began) / 1000);
+    if (stop) throw stop;
+    return prepared;
+  };
+  return { start: { ...start, date }, assumptions, data, span, prepare };
 }
 
 /** The start, as every output names it. */
@@ -134,7 +140,8 @@ export function startLine(start: StartPoint): string {
  * tornado of every rate, a plot.
  */
 export async function oddsCommand(options: OddsOptions, io: CliIO): Promise<number> {
-  const model = (await resolveStart(options)).model;
+  const { start, assumptions, data, span, prepare } = await setUp(options, io, 'odds');
+  const model = start.model;
   if (!['text', 'json', 'csv'].includes(options.format)) throw new ScenarioError(`--format: '${options.format}' is not one of text, json, csv`);
   const steps = options.steps === undefined ? DEFAULT_SWEEP_STEPS : wholeNumberOption(options.steps, '--steps', 2, 101);
   if (options.steps !== undefined && options.sweep === undefined) throw new ScenarioError('--steps: only with --sweep');
@@ -143,8 +150,8 @@ export async function oddsCommand(options: OddsOptions, io: CliIO): Promise<numb
     throw new ScenarioError(`--tornado: '${options.tornado}' is not an outcome of model '${model.id}' (one of ${model.outcomeNames.join(', ')})`);
   }
   const plot = options.plot === undefined ? undefined : prepareOutput(options.plot, '--plot', [options.assumptions]);
-  const { start, assumptions, data, prepared, span } = await setUp(options, io, 'odds');
   const at = reportDays(options.at, start.date, span);
+  const prepared = prepare();
   const dateOf = (d: number) => addDays(start.date, d);
   const horizon = dateOf(span - 1);
 

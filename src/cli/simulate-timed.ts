@@ -25,7 +25,8 @@ export async function simulateTimedCommand(options: TimedSimulateOptions, runs: 
   if (options.weights !== undefined) throw new ScenarioError('--weights: not with --assumptions (rates per day replace weights)');
   if (options.maxStates !== undefined) throw new ScenarioError('--max-states: not with --assumptions (the timed chain needs every state the odds depend on)');
   if (options.workers !== undefined) throw new ScenarioError('--workers: not with --assumptions (the timed chain is sampled in one thread)');
-  const { start, assumptions, prepared, span } = await setUp(options, io, 'simulate');
+  const { start, assumptions, span, prepare } = await setUp(options, io, 'simulate');
+  const prepared = prepare();
   const rates = edgeRates(prepared, assumptions);
   const sample = sampleTimed(prepared.chain, rates, span, runs, seed);
   const horizon = addDays(start.date, span - 1);

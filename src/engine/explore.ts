@@ -7,6 +7,7 @@ import { StateTable } from './_state-table.js';
 import { ConeMiss, Memo } from './_reads.js';
 import { configurations } from './cone.js';
 import { ScenarioError } from './errors.js';
+import { snapshotMaker } from './_snapshots.js';
 
 export type { StateView } from './model.js';
 
@@ -324,6 +325,7 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
   let seenStamp = new Int32Array(64);
   let stamp = 0;
   let headSnapshot: AnyMachineSnapshot | undefined;
+  const snapshotOf = snapshotMaker(machine);
 
   let typeList = new Int32Array(64);
   let typeCount = 0;
@@ -360,7 +362,7 @@ export function explore(machine: AnyStateMachine, start: AnyMachineSnapshot, opt
   /** XState's verdict on `type` in the head state, into `next`. */
   const ask = (type: string): void => {
     xstateCalls += 1;
-    headSnapshot ??= machine.resolveState({ value: valueOfTuple(here), context: contextObjects[here[regionCount]!] }) as AnyMachineSnapshot;
+    headSnapshot ??= snapshotOf(here.subarray(0, regionCount).join(), valueOfTuple(here), contextObjects[here[regionCount]!]);
     const after = machine.transition(headSnapshot, eventFor(type, contextObjects[here[regionCount]!]), scope) as AnyMachineSnapshot;
     map.split(after.value).forEach((part, r) => (next[r] = intern(r, part)));
     next[regionCount] = internContext(after.context);

@@ -1,5 +1,6 @@
 import type { AnyMachineSnapshot, AnyStateMachine, AnyStateNode, StateValue } from 'xstate';
 import { createTransitionScope } from './_scope.js';
+import { snapshotMaker } from './_snapshots.js';
 import { eventFor, MIDNIGHT, type ExploredGraph } from './explore.js';
 import { ScenarioError } from './errors.js';
 
@@ -121,6 +122,7 @@ export function timedChain(input: TimedChainInput): TimedChain {
     }
     return holdsTimer[g] === 1;
   };
+  const snapshotOf = snapshotMaker(machine);
   const snapshots = new Map<number, AnyMachineSnapshot>();
   // The delayed events an edge starts and cancels, as XState's transition hands them to its scope.
   const actionCache = new Map<string, ReadonlyArray<{ type: string; params?: unknown }>>();
@@ -133,7 +135,7 @@ export function timedChain(input: TimedChainInput): TimedChain {
     if (!actions) {
       const view = graph.state(g);
       let snapshot = snapshots.get(g);
-      if (!snapshot) snapshots.set(g, (snapshot = machine.resolveState({ value: view.value, context: view.context }) as AnyMachineSnapshot));
+      if (!snapshot) snapshots.set(g, (snapshot = snapshotOf(JSON.stringify(view.value), view.value, view.context)));
       captured = [];
       machine.transition(snapshot, eventFor(type, view.context), scope);
       actions = captured;
