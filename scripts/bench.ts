@@ -12,6 +12,10 @@ import { ceasefireMachine, replay } from '../src/index.js';
 import { renderTimeline } from '../src/cli/render-timeline.js';
 import { INVARIANTS } from '../src/models/ceasefire-2025/invariants.js';
 import record from '../scenarios/march-2025.js';
+import { startPoint } from '../src/engine/start.js';
+import { defaultAssumptions } from '../src/engine/assumptions.js';
+import { edgeRates, prepareOdds } from '../src/engine/odds-chain.js';
+import { solveOdds } from '../src/engine/odds.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = fileURLToPath(new URL('../node_modules/.bin/ceasefire', import.meta.url));
@@ -112,6 +116,19 @@ const simulateMs = timeMs(bin, ['simulate', '--runs', String(runs), '--seed', '1
 const futuresPerSecond = Math.round(runs / (simulateMs / 1000));
 log(`simulate: ${runs.toLocaleString('en-US')} futures in ${Math.round(simulateMs)} ms, exploration and start-up included: ${futuresPerSecond.toLocaleString('en-US')} futures/s (target: under 10 s)`);
 
+// Exact odds from the record's first step (the largest start point; the full graph there has tens of millions of states):
+// building the timed chain, then one solve over a year, every outcome's first passage included.
+const first = startPoint(record, { step: record.steps[0]!.id });
+const assumptions = defaultAssumptions(first.model);
+const built = best(1, () => prepareOdds(first.model, { snapshot: first.snapshot, date: first.date!, pendingTimers: first.pendingTimers }, assumptions));
+const rates = edgeRates(built.result, assumptions);
+const solved = best(3, () => solveOdds(built.result.chain, { rates, days: 365 }));
+const odds = { from: record.steps[0]!.id, states: built.result.graph.size, nodes: built.result.chain.size, transitions: built.result.chain.edges.length, prepareMs: Math.round(built.ms), solveMs: Math.round(solved.ms), error: solved.result.error };
+log(
+  `odds:     from '${odds.from}': a chain of ${odds.nodes.toLocaleString('en-US')} nodes and ${odds.transitions.toLocaleString('en-US')} transitions (${odds.states.toLocaleString('en-US')} states) built in ${odds.prepareMs} ms, ` +
+    `365 days solved exactly in ${odds.solveMs} ms (error ≤ ${odds.error.toExponential(0)})`,
+);
+
 // The text timeline: 40,000 steps should take about ten times as long as 4,000 (linear, not quadratic).
 const recordRun = replay(record);
 const longRun = (steps: number) => ({ ...recordRun, steps: Array.from({ length: steps }, (_, i) => recordRun.steps[i % recordRun.steps.length]!) });
@@ -130,6 +147,7 @@ if (json) {
       startPoints: perStart,
       ...(deep ? { deep } : {}),
       simulate: { runs, ms: Math.round(simulateMs), futuresPerSecond },
+      odds,
       timeline: { smallSteps: 4_000, smallMs: Math.round(timelineSmall), largeSteps: 40_000, largeMs: Math.round(timelineLarge), ratio: Number(timelineRatio.toFixed(1)) },
     }),
   );

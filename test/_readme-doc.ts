@@ -198,10 +198,10 @@ export function kill(shell: Shell): void {
 /** Run `command` to its end (killed after `timeoutMs`); its output and exit code. */
 export async function runShell(cwd: string, command: string, options: { root: string; lastCode?: number; timeoutMs?: number }): Promise<{ output: string; code: number }> {
   const shell = startShell(cwd, command, options);
-  const timer = setTimeout(() => kill(shell), options.timeoutMs ?? 60_000);
+  const timer = setTimeout(() => kill(shell), options.timeoutMs ?? 180_000);
   try {
     const code = await shell.exited;
-    if (code === null) throw new Error(`\`${command}\` did not finish within ${(options.timeoutMs ?? 60_000) / 1000} s; it printed:\n${shell.output()}`);
+    if (code === null) throw new Error(`\`${command}\` did not finish within ${(options.timeoutMs ?? 180_000) / 1000} s; it printed:\n${shell.output()}`);
     return { output: shell.output(), code };
   } finally {
     clearTimeout(timer);

@@ -273,6 +273,14 @@ const FIXTURES: readonly Fixture[] = [
     },
   },
   {
+    file: 'assumptions.yaml',
+    write(dir) {
+      const assumptions = block('### Exact odds over time', 'yaml');
+      if (!assumptions.startsWith('# assumptions.yaml')) throw new Error('the first yaml block after "### Exact odds over time" is not assumptions.yaml');
+      writeFileSync(join(dir, 'assumptions.yaml'), assumptions);
+    },
+  },
+  {
     file: 'my-what-if.yaml',
     write(dir, session) {
       writeFileSync(join(dir, 'my-what-if.yaml'), misspelledWhatIf(session) ?? block('### In YAML', 'yaml'));
@@ -428,7 +436,7 @@ describe('the README, run: every console block', () => {
           if (!result) throw new Error('the block did not run');
           if (!result.ok) throw result.error;
           expectAsShown(result.value);
-        }, 120_000);
+        }, 360_000);
       });
     });
   }

@@ -4,7 +4,7 @@ import { addDays, daysBetween, isIsoDate } from '../engine/calendar.js';
 import { ScenarioError } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
 import { edgeRates, prepareOdds, type PreparedOdds } from '../engine/odds-chain.js';
-import { solveOdds, type OddsAnswer } from '../engine/odds.js';
+import { reachedByDay, solveOdds, type OddsAnswer } from '../engine/odds.js';
 import type { StartPoint } from '../engine/start.js';
 import { readAssumptionsData } from './assumptions-file.js';
 import { defaultMemoryBudget, memoryStop, progressLine, reductionLine, resolveStart, type FromOptions } from './explore.js';
@@ -226,7 +226,7 @@ interface TornadoRow {
 function tornadoOf(prepared: PreparedOdds, assumptions: Assumptions, data: unknown, outcome: string, span: number): { base: number; rows: TornadoRow[] } {
   const model = prepared.model;
   const o = model.outcomeNames.indexOf(outcome);
-  const reached = (a: Assumptions) => solveOdds(prepared.chain, { rates: edgeRates(prepared, a), days: span, targets: [o] }).outcomes[o]!.byDay![span - 1]!;
+  const reached = (a: Assumptions) => reachedByDay(prepared.chain, edgeRates(prepared, a), span, o).byDay[span - 1]!;
   const base = reached(assumptions);
   const rows = prepared.chain.eventTypes.map((event): TornadoRow => {
     const rate = assumptions.baseRates.find((r) => r.event === event)!.rate;

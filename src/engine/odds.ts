@@ -122,6 +122,20 @@ function run(chain: TimedChain, rates: Float64Array, days: number, stop: Uint8Ar
 }
 
 /**
+ * The chance of having reached one outcome (by index) by the end of each day,
+ * in one pass: what a sensitivity analysis re-solves for each value it tries.
+ * @example
+ * const { byDay } = reachedByDay(chain, rates, 365, chain.outcomes.indexOf('rejected'));
+ */
+export function reachedByDay(chain: TimedChain, rates: Float64Array, days: number, outcome: number, epsilon = DAY_EPSILON): { byDay: Float64Array; integral: number; error: number } {
+  const count = chain.outcomes.length;
+  if (chain.outcome[0] === outcome) return { byDay: new Float64Array(days).fill(1), integral: days, error: 0 };
+  const stop = chain.outcomeResolved[outcome] ? chain.resolved : Uint8Array.from(chain.resolved, (r, s) => (r || chain.outcome[s] === outcome ? 1 : 0));
+  const pass = run(chain, rates, days, stop, epsilon);
+  return { byDay: Float64Array.from({ length: days }, (_, d) => pass.occupancy[d * count + outcome]!), integral: pass.integral[outcome]!, error: pass.error };
+}
+
+/**
  * The odds of each outcome of a timed chain, exactly but for a truncation
  * whose error is bounded: the probability of being in it at the end of each
  * day, of having reached it by then, and the expected days to reach it. The
@@ -156,12 +170,9 @@ export function solveOdds(chain: TimedChain, question: OddsQuestion): OddsAnswer
     const inDay = column(base.occupancy, o);
     if (!targets.has(o)) return { outcome, resolved: resolvedOutcome[o] === 1, byDay: null, inDay, meanDays: null };
     if (resolvedOutcome[o] || !present[o]) return { outcome, resolved: resolvedOutcome[o] === 1, byDay: inDay, inDay, meanDays: mean(inDay, base.integral[o]!) };
-    if (chain.outcome[0] === o) return { outcome, resolved: false, byDay: new Float64Array(days).fill(1), inDay, meanDays: 0 };
-    const stop = Uint8Array.from(chain.resolved, (r, s) => (r || chain.outcome[s] === o ? 1 : 0));
-    const first = run(chain, rates, days, stop, epsilon);
+    const first = reachedByDay(chain, rates, days, o, epsilon);
     error = Math.max(error, first.error);
-    const byDay = column(first.occupancy, o);
-    return { outcome, resolved: false, byDay, inDay, meanDays: mean(byDay, first.integral[o]!) };
+    return { outcome, resolved: false, byDay: first.byDay, inDay, meanDays: mean(first.byDay, first.integral) };
   });
   const open = Float64Array.from({ length: days }, (_, d) => {
     let sum = 0;
