@@ -104,13 +104,17 @@ export function progressLine(io: CliIO, started = Date.now()): ((p: ExploreProgr
   };
 }
 
+/** A probability as a percentage with two decimals, as the odds and simulation tables print it. */
+export const percent = (p: number): string => `${(p * 100).toFixed(2)}%`;
+
 /** `a → b → c` with the date of the first step. */
 export function formatTrace(trace: readonly TraceStep[]): string {
   if (trace.length === 0) return '(the start itself)';
   return trace.map((s) => eventLabel(s.type)).join(' → ');
 }
 
-function startLabel(start: StartPoint): string {
+/** The start as every output names it: `march-2025 (branch b) after 'step' (date)`. */
+export function startLabel(start: StartPoint): string {
   return `${start.scenario}${start.branch ? ` (branch ${start.branch})` : ''} after '${start.step}' (${start.date})`;
 }
 

@@ -7,7 +7,7 @@ import { edgeRates, prepareOdds, type PreparedOdds } from '../engine/odds-chain.
 import { reachedByDay, solveOdds, type OddsAnswer } from '../engine/odds.js';
 import type { StartPoint } from '../engine/start.js';
 import { readAssumptionsData } from './assumptions-file.js';
-import { defaultMemoryBudget, memoryStop, progressLine, reductionLine, resolveStart, type FromOptions } from './explore.js';
+import { defaultMemoryBudget, memoryStop, percent, progressLine, reductionLine, resolveStart, startLabel, type FromOptions } from './explore.js';
 import { EXIT, wholeNumberOption, type CliIO } from './io.js';
 import { prepareOutput, writeOutputFile } from './output.js';
 
@@ -35,7 +35,6 @@ const TORNADO_FACTORS = [0.5, 2] as const;
 /** Rows of the tornado shown in a table (JSON has every one). */
 const TORNADO_ROWS = 10;
 
-const pct = (p: number) => `${(p * 100).toFixed(2)}%`;
 const days = (d: number | null) => (d === null ? '—' : d.toFixed(1));
 
 /** The horizon as a day count from the start's day: `--horizon` a `YYYY-MM-DD` day or a number of days. */
@@ -128,11 +127,6 @@ export async function setUp(options: Pick<OddsOptions, 'from' | 'branch' | 'mode
   return { start: { ...start, date }, assumptions, data, span, prepare };
 }
 
-/** The start, as every output names it. */
-export function startLine(start: StartPoint): string {
-  return `${start.scenario}${start.branch ? ` (branch ${start.branch})` : ''} after '${start.step}' (${start.date})`;
-}
-
 /**
  * `ceasefire odds`: the exact odds of each outcome from a start point under an
  * analyst's assumptions: the chance of being in it on given days, of reaching
@@ -169,7 +163,7 @@ export async function oddsCommand(options: OddsOptions, io: CliIO): Promise<numb
   if (plot) {
     const { oddsSvg } = await import('../engine/formats/odds-svg.js');
     const svg = oddsSvg({
-      title: `Odds of each outcome from ${startLine(start)}`,
+      title: `Odds of each outcome from ${startLabel(start)}`,
       subtitle: assumptionsLine(assumptions),
       days: Array.from({ length: span }, (_, d) => dateOf(d)),
       lines: rows.map((o) => ({ outcome: answer.outcomes[o]!.outcome, values: Array.from(answer.outcomes[o]!.inDay) })),
@@ -191,12 +185,12 @@ export async function oddsCommand(options: OddsOptions, io: CliIO): Promise<numb
     });
     for (const o of rows) {
       const odds = answer.outcomes[o]!;
-      table.push([`${odds.outcome}${odds.resolved ? '' : ' *'}`, ...at.map((d) => pct(odds.inDay[d]!)), pct(odds.byDay![span - 1]!), days(odds.meanDays)]);
+      table.push([`${odds.outcome}${odds.resolved ? '' : ' *'}`, ...at.map((d) => percent(odds.inDay[d]!)), percent(odds.byDay![span - 1]!), days(odds.meanDays)]);
     }
-    table.push(['still open', ...at.map((d) => pct(answer.open[d]!)), '', '']);
+    table.push(['still open', ...at.map((d) => percent(answer.open[d]!)), '', '']);
     const chain = prepared.chain;
     const out = [
-      `Odds from ${startLine(start)} to ${horizon} (${span} days).`,
+      `Odds from ${startLabel(start)} to ${horizon} (${span} days).`,
       assumptionsLine(assumptions),
       ...assumptions.ruleLines.map((line) => `  rule: ${line}`),
       table.toString(),
@@ -240,15 +234,15 @@ function tornadoOf(prepared: PreparedOdds, assumptions: Assumptions, data: unkno
 function sweepTable(event: string, rows: ReadonlyArray<{ rate: number; answer: OddsAnswer }>, horizon: string, base: number): string {
   const shown = [...new Set(rows.flatMap((r) => shownOutcomes(r.answer)))].sort((a, b) => a - b);
   const table = new Table({ head: ['Outcome', ...rows.map((r) => `${r.rate.toPrecision(3)}/day`)], style: { head: [], border: [], compact: true }, colAligns: ['left', ...rows.map(() => 'right' as const)] });
-  for (const o of shown) table.push([rows[0]!.answer.outcomes[o]!.outcome, ...rows.map((r) => pct(r.answer.outcomes[o]!.byDay![r.answer.days - 1]!))]);
+  for (const o of shown) table.push([rows[0]!.answer.outcomes[o]!.outcome, ...rows.map((r) => percent(r.answer.outcomes[o]!.byDay![r.answer.days - 1]!))]);
   return `Sweep of ${event} (assumed ${base.toPrecision(3)} per day): the chance of reaching each outcome by ${horizon}\n${table.toString()}`;
 }
 
 function tornadoTable(tornado: { base: number; rows: readonly TornadoRow[] }, outcome: string, horizon: string): string {
   const table = new Table({ head: ['Event', 'Rate/day', `×${TORNADO_FACTORS[0]}`, `×${TORNADO_FACTORS[1]}`, 'Swing'], style: { head: [], border: [], compact: true }, colAligns: ['left', 'right', 'right', 'right', 'right'] });
-  for (const r of tornado.rows.slice(0, TORNADO_ROWS)) table.push([r.event, r.rate.toPrecision(3), pct(r.low), pct(r.high), pct(r.swing)]);
+  for (const r of tornado.rows.slice(0, TORNADO_ROWS)) table.push([r.event, r.rate.toPrecision(3), percent(r.low), percent(r.high), percent(r.swing)]);
   const more = tornado.rows.length > TORNADO_ROWS ? `\n${tornado.rows.length - TORNADO_ROWS} more events swing it less (--format json lists them).` : '';
-  return `Tornado: the chance of reaching ${outcome} by ${horizon} is ${pct(tornado.base)}; with each event's rate halved and doubled:\n${table.toString()}${more}`;
+  return `Tornado: the chance of reaching ${outcome} by ${horizon} is ${percent(tornado.base)}; with each event's rate halved and doubled:\n${table.toString()}${more}`;
 }
 
 function jsonOf(

@@ -5,7 +5,8 @@ import { edgeRates } from '../engine/odds-chain.js';
 import { shares } from '../engine/simulate.js';
 import { sampleTimed } from '../engine/timed-sample.js';
 import { EXIT, type CliIO } from './io.js';
-import { assumptionsLine, setUp, startLine, type OddsOptions } from './odds.js';
+import { percent, startLabel } from './explore.js';
+import { assumptionsLine, setUp, type OddsOptions } from './odds.js';
 
 /** Options of `ceasefire simulate --assumptions`. */
 export interface TimedSimulateOptions extends Pick<OddsOptions, 'from' | 'branch' | 'model' | 'assumptions' | 'horizon' | 'full'> {
@@ -41,11 +42,10 @@ export async function simulateTimedCommand(options: TimedSimulateOptions, runs: 
     return EXIT.ok;
   }
   const table = new Table({ head: ['Outcome', 'Futures', 'Share', '95% interval', 'Mean days'], style: { head: [], border: [], compact: true }, colAligns: ['left', 'right', 'right', 'right', 'right'] });
-  const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
-  for (const r of result) table.push([`${r.outcome}${r.resolved ? '' : ' *'}`, r.count.toLocaleString('en-US'), pct(r.share), `${pct(r.low)} – ${pct(r.high)}`, r.meanDays === null ? '—' : r.meanDays.toFixed(1)]);
+  for (const r of result) table.push([`${r.outcome}${r.resolved ? '' : ' *'}`, r.count.toLocaleString('en-US'), percent(r.share), `${percent(r.low)} – ${percent(r.high)}`, r.meanDays === null ? '—' : r.meanDays.toFixed(1)]);
   io.stdout.write(
     [
-      `${runs.toLocaleString('en-US')} futures from ${startLine(start)} to ${horizon}, seed ${seed}, where each stands at the horizon:`,
+      `${runs.toLocaleString('en-US')} futures from ${startLabel(start)} to ${horizon}, seed ${seed}, where each stands at the horizon:`,
       assumptionsLine(assumptions),
       table.toString(),
       '* not resolved at the horizon. Mean days: from the start of the first day to the outcome, among the futures that reach it.',

@@ -9,7 +9,7 @@ import { isIsoDate } from '../engine/calendar.js';
 import type { Model } from '../engine/model.js';
 import { EXIT, wholeNumberOption, type CliIO } from './io.js';
 import { readInput } from './input.js';
-import { defaultMemoryBudget, maxStatesOption, memoryStop, progressLine, resolveStart, warnIfPartial, type FromOptions } from './explore.js';
+import { defaultMemoryBudget, maxStatesOption, memoryStop, percent, progressLine, resolveStart, warnIfPartial, type FromOptions } from './explore.js';
 import { resolveModel } from './models.js';
 
 /** Options of `ceasefire simulate`. */
@@ -131,8 +131,7 @@ export async function simulateCommand(options: SimulateOptions, io: CliIO): Prom
     return EXIT.ok;
   }
   const table = new Table({ head: ['Outcome', 'Futures', 'Share', '95% interval'], style: { head: [], border: [] }, colAligns: ['left', 'right', 'right', 'right'] });
-  const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
-  for (const r of result) table.push([r.outcome, r.count.toLocaleString('en-US'), pct(r.share), `${pct(r.low)} – ${pct(r.high)}`]);
+  for (const r of result) table.push([r.outcome, r.count.toLocaleString('en-US'), percent(r.share), `${percent(r.low)} – ${percent(r.high)}`]);
   io.stdout.write(
     `${runs.toLocaleString('en-US')} futures from ${start.scenario}${start.branch ? ` (branch ${start.branch})` : ''} after '${start.step}' (${start.date}), seed ${seed}${options.weights ? `, weights ${options.weights}` : ', every enabled event equally likely'}${options.horizon ? `, horizon ${options.horizon}` : ''}:\n${table.toString()}\n`,
   );

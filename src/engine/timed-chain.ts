@@ -3,20 +3,13 @@ import { createTransitionScope } from './_scope.js';
 import { snapshotMaker } from './_snapshots.js';
 import { eventFor, MIDNIGHT, type ExploredGraph } from './explore.js';
 import { ScenarioError } from './errors.js';
+import { delayedChange, type ActionLike } from './timers.js';
 
-const DAY_MS = 86_400_000;
 const TIMER_PREFIX = 'xstate.after.';
 /** A chain of timers firing one another at the same midnight longer than this is a model error. */
 const MAX_FIRINGS = 100;
 
-/** A delayed transition waiting in a node of the timed chain: its send id, event type and whole days left. */
-interface Waiting {
-  readonly id: string;
-  readonly type: string;
-  readonly days: number;
-}
-
-/** A delayed transition pending at the start: its event type and the whole days until it fires. */
+/** A delayed transition waiting (at the start, or in a node of the chain): its send id, event type and whole days left. */
 export interface StartTimer {
   readonly id: string;
   readonly type: string;
@@ -58,7 +51,8 @@ export interface TimedChain {
   readonly maxTimers: number;
 }
 
-type ActionLike = { readonly type?: string; readonly delay?: unknown };
+/** An action as the machine's config holds it: a built-in's type and delay. */
+type ConfigAction = { readonly type?: string; readonly delay?: unknown };
 
 /**
  * The state nodes whose entry or exit starts or cancels a delayed event
@@ -67,11 +61,11 @@ type ActionLike = { readonly type?: string; readonly delay?: unknown };
  */
 function timerNodes(machine: AnyStateMachine): StateValue[] | null {
   const named = (machine.implementations.actions ?? {}) as Record<string, unknown>;
-  const resolve = (action: unknown): ActionLike | null => {
-    if (typeof action === 'function') return action as ActionLike;
+  const resolve = (action: unknown): ConfigAction | null => {
+    if (typeof action === 'function') return action as ConfigAction;
     const name = typeof action === 'string' ? action : (action as { type?: unknown } | null)?.type;
     const implementation = typeof name === 'string' ? named[name] : undefined;
-    return typeof implementation === 'function' ? (implementation as ActionLike) : null;
+    return typeof implementation === 'function' ? (implementation as ConfigAction) : null;
   };
   // enqueueActions decides at run time what it does: it may start a timer.
   const mayDelay = (action: unknown) => {
@@ -125,8 +119,8 @@ export function timedChain(input: TimedChainInput): TimedChain {
   const snapshotOf = snapshotMaker(machine);
   const snapshots = new Map<number, AnyMachineSnapshot>();
   // The delayed events an edge starts and cancels, as XState's transition hands them to its scope.
-  const actionCache = new Map<string, ReadonlyArray<{ type: string; params?: unknown }>>();
-  let captured: Array<{ type: string; params?: unknown }> = [];
+  const actionCache = new Map<string, readonly ActionLike[]>();
+  let captured: ActionLike[] = [];
   // One scope for every call, as the explorer has: the actions XState would run are kept, not run.
   const scope = createTransitionScope((action) => captured.push(action));
   const actionsOf = (g: number, type: string) => {
@@ -143,21 +137,19 @@ export function timedChain(input: TimedChainInput): TimedChain {
     }
     return actions;
   };
-  const apply = (waiting: readonly Waiting[], actions: ReadonlyArray<{ type: string; params?: unknown }>): Waiting[] => {
+  const apply = (waiting: readonly StartTimer[], actions: readonly ActionLike[]): StartTimer[] => {
     let next = [...waiting];
     for (const action of actions) {
-      const params = (action.params ?? {}) as { delay?: number; event?: { type: string }; id?: string; sendId?: string };
-      if (action.type === 'xstate.cancel' && params.sendId) next = next.filter((w) => w.id !== params.sendId);
-      else if (action.type === 'xstate.raise' && typeof params.delay === 'number' && params.event) {
-        const id = params.id ?? params.event.type;
-        next = next.filter((w) => w.id !== id);
-        next.push({ id, type: params.event.type, days: Math.ceil(params.delay / DAY_MS) });
-      }
+      const change = delayedChange(action);
+      if (change === null) continue;
+      const id = 'cancel' in change ? change.cancel : change.start.id;
+      next = next.filter((w) => w.id !== id);
+      if ('start' in change) next.push(change.start);
     }
     return next;
   };
   /** Fire every timer due (no days left), earliest armed first, until none is. */
-  const settle = (g: number, waiting: Waiting[]): [number, Waiting[]] => {
+  const settle = (g: number, waiting: StartTimer[]): [number, StartTimer[]] => {
     for (let fired = 0; ; fired++) {
       const due = waiting.findIndex((w) => w.days <= 0);
       if (due < 0) return [g, waiting];
@@ -173,9 +165,9 @@ export function timedChain(input: TimedChainInput): TimedChain {
 
   const keys = new Map<string, number>();
   const stateOf: number[] = [];
-  const waitingOf: Waiting[][] = [];
-  const keyOf = (g: number, waiting: readonly Waiting[]) => `${g}${waiting.map((w) => ` ${w.id}=${w.days}`).join('')}`;
-  const node = (g: number, waiting: Waiting[]): number => {
+  const waitingOf: StartTimer[][] = [];
+  const keyOf = (g: number, waiting: readonly StartTimer[]) => `${g}${waiting.map((w) => ` ${w.id}=${w.days}`).join('')}`;
+  const node = (g: number, waiting: StartTimer[]): number => {
     const key = keyOf(g, waiting);
     let n = keys.get(key);
     if (n === undefined) {

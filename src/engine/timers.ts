@@ -12,9 +12,27 @@ export interface PendingTimer {
   readonly description: string;
 }
 
-interface ActionLike {
+/** An action as XState's transition hands it over: its type and parameters. */
+export interface ActionLike {
   readonly type: string;
   readonly params?: unknown;
+}
+
+/** What an action does to the delayed events: cancels one (by send id), starts one (whole days until it fires), or nothing. */
+export type DelayedChange = { readonly cancel: string } | { readonly start: { readonly id: string; readonly type: string; readonly days: number } } | null;
+
+/**
+ * Read an action for delayed events: XState's pure `transition` returns a
+ * delayed transition as an `xstate.raise` with a delay, and leaving its state
+ * as an `xstate.cancel`. Delays count in whole days, rounded up.
+ */
+export function delayedChange(action: ActionLike): DelayedChange {
+  const params = (action.params ?? {}) as { delay?: number; event?: { type: string }; id?: string; sendId?: string };
+  if (action.type === 'xstate.cancel' && params.sendId) return { cancel: params.sendId };
+  if (action.type === 'xstate.raise' && typeof params.delay === 'number' && params.event) {
+    return { start: { id: params.id ?? params.event.type, type: params.event.type, days: Math.ceil(params.delay / DAY_MS) } };
+  }
+  return null;
 }
 
 function describeDelayed(type: string, days: number): string {
@@ -38,14 +56,14 @@ export class Timers {
   /** Schedule raised delayed events and drop cancelled ones, relative to `today`. */
   apply(actions: readonly ActionLike[], today: IsoDate | null): void {
     for (const action of actions) {
-      const params = (action.params ?? {}) as { delay?: number; event?: { type: string }; id?: string; sendId?: string };
-      if (action.type === 'xstate.cancel' && params.sendId) {
-        this.#pending = this.#pending.filter((t) => t.id !== params.sendId);
-      } else if (action.type === 'xstate.raise' && typeof params.delay === 'number' && params.event && today !== null) {
-        const days = Math.ceil(params.delay / DAY_MS);
-        const id = params.id ?? params.event.type;
+      const change = delayedChange(action);
+      if (change === null) continue;
+      if ('cancel' in change) {
+        this.#pending = this.#pending.filter((t) => t.id !== change.cancel);
+      } else if (today !== null) {
+        const { id, type, days } = change.start;
         this.#pending = this.#pending.filter((t) => t.id !== id);
-        this.#pending.push({ id, event: { type: params.event.type }, due: addDays(today, days), description: describeDelayed(params.event.type, days) });
+        this.#pending.push({ id, event: { type }, due: addDays(today, days), description: describeDelayed(type, days) });
       }
     }
     this.#pending.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
